@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import type { TCitation, TClause, TDuty, TPowerItem } from '../../contracts/power-list.js';
+import {
+  LINT_RULE_IDS,
+  RULE_CATEGORY_MISMATCH,
+  RULE_CITATION_WITHOUT_ARTICLE,
+  RULE_CITATION_WITHOUT_TITLE,
+  RULE_DUPLICATE_ITEM_NAME,
+  RULE_MISSING_LEGAL_BASIS,
+  RULE_TRUNCATED_CELL,
+  RULE_UNKNOWN_DUTY_STEP,
+  RULE_UNRESOLVED_SAME_AS,
+  lintPowerList,
+} from './lint.js';
+
+// ── small factories: a clean item, then each test breaks one thing ────────────────────────────
+
+function citation(overrides: Partial<TCitation> = {}): TCitation {
+  return {
+    no: 1,
+    sameAs: null,
+    rank: '法律',
+    title: '中华人民共和国保守国家秘密法',
+    edition: '主席令第28号',
+    articles: [{ article: 45, paragraph: null, item: null }],
+    text: '保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。',
+    truncated: false,
+    ...overrides,
+  };
+}
+
+function duty(overrides: Partial<TDuty> = {}): TDuty {
+  return { no: 1, name: '立案', text: '发现涉嫌违法行为的，予以审查，决定是否立案。', truncated: false, ...overrides };
+}
+
+function clause(overrides: Partial<TClause> = {}): TClause {
+  return { no: 1, text: '无法定依据或者超越法定权限实施行政处罚的；', truncated: false, ...overrides };
+}
+
+function item(overrides: Partial<TPowerItem> = {}): TPowerItem {
+  return {
+    no: 1,
+    category: '行政处罚',
+    name: '对非法获取、持有国家秘密载体的处罚',
+    subItem: null,
+    legalBases: [citation({ no: null })],
+    duties: [duty(), duty({ no: 2, name: '调查取证', text: '指定专人负责，及时组织调查取证。' })],
+    dutyBases: [citation({ title: '中华人民共和国行政处罚法', articles: [{ article: 36, paragraph: null, item: null }], text: '行政机关发现……必须全面、客观、公正的调查。' })],
+    accountabilityPreamble: '因不履行或不正确履行行政职责，有下列情形之一的，行政机关及相关工作人员应承担相应责任：',
+    accountability: [clause(), clause({ no: 2, text: '违反法定程序实施行政处罚的；' })],
+    accountabilityBases: [
+      citation({ title: '中华人民共和国行政处罚法', articles: [{ article: 55, paragraph: null, item: null }], text: '行政机关实施行政处罚，有下列情形之一的……' }),
+    ],
+    note: null,
+    ...overrides,
+  };
+}
+
+function lintItems(...items: TPowerItem[]) {
+  return lintPowerList({ title: '测试清单', items });
+}
+
+function rulesOf(findings: { rule: string }[]): string[] {
+  return findings.map((f) => f.rule);
+}
+
+describe('lintPowerList on a clean item', () => {
+  it('finds nothing', () => {
+    expect(lintItems(item())).toEqual([]);
+  });
+
+  it('exports each rule id once', () => {
+    expect(new Set(LINT_RULE_IDS).size).toBe(8);
+  });
+});
+
+describe(RULE_TRUNCATED_CELL, () => {
+  it('reports each truncated entry with its field, index and the number the cell gave it', () => {
+    const findings = lintItems(
+      item({
+        duties: [duty(), duty({ no: 2, name: '调查取证' }), duty({ no: 3, name: '审理', text: '审理案件调查报告……以适当', truncated: true })],
+        accountabilityBases: [citation({ title: '中华人民共和国行政处罚法' }), citation({ no: 2, title: null, articles: [], text: '《中华人', truncated: true })],
+      }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_TRUNCATED_CELL, severity: 'warning', item: 1, field: 'duties', entry: 2 }),
+      expect.objectContaining({ rule: RULE_TRUNCATED_CELL, severity: 'warning', item: 1, field: 'accountabilityBases', entry: 1 }),
+    ]);
+    expect(findings[0]?.message).toBe('第1项“责任事项”第3条内容被截断（原文导出时超长被截去），请核对原始清单补全。');
+    expect(findings[0]?.messageEn).toContain('cut off');
+  });
+
+  it('numbers unnumbered entries by position', () => {
+    const findings = lintItems(item({ legalBases: [citation({ no: null }), citation({ no: null, truncated: true })] }));
+    expect(findings.map((f) => f.message)).toEqual(['第1项“实施依据”第2条内容被截断（原文导出时超长被截去），请核对原始清单补全。']);
+  });
+});
+
+describe(RULE_UNRESOLVED_SAME_AS, () => {
+  it('is an error when 同N points at no entry N of the same cell', () => {
+    const findings = lintItems(item({ accountabilityBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 5, title: null, articles: [], text: '' })] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_UNRESOLVED_SAME_AS, severity: 'error', field: 'accountabilityBases', entry: 1 })]);
+    expect(findings[0]?.message).toContain('同5');
+  });
+
+  it('accepts 同N when entry N exists, and does not let an entry point at itself', () => {
+    const resolved = lintItems(item({ accountabilityBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 1 })] }));
+    expect(resolved).toEqual([]);
+    const selfReference = lintItems(item({ dutyBases: [citation({ no: 1, sameAs: 1, title: null, articles: [] })] }));
+    expect(rulesOf(selfReference)).toEqual([RULE_UNRESOLVED_SAME_AS]);
+  });
+});
+
+describe(RULE_MISSING_LEGAL_BASIS, () => {
+  it('is an error when an item has no 实施依据', () => {
+    const findings = lintItems(item({ no: 4, legalBases: [] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_MISSING_LEGAL_BASIS, severity: 'error', item: 4, field: 'legalBases', entry: null })]);
+    expect(findings[0]?.message).toContain('未填写实施依据');
+  });
+});
+
+describe(RULE_CITATION_WITHOUT_ARTICLE, () => {
+  it('warns about a titled citation without articles', () => {
+    const findings = lintItems(item({ accountabilityBases: [citation({ title: '行政机关公务员处分条例', articles: [] })] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CITATION_WITHOUT_ARTICLE, severity: 'warning', field: 'accountabilityBases', entry: 0 })]);
+    expect(findings[0]?.message).toContain('《行政机关公务员处分条例》');
+  });
+
+  it('leaves 同N and truncated citations alone', () => {
+    const findings = lintItems(
+      item({
+        dutyBases: [
+          citation({ no: 1 }),
+          citation({ no: 2, sameAs: 1, articles: [] }),
+          citation({ no: 3, articles: [], truncated: true }),
+        ],
+      }),
+    );
+    expect(rulesOf(findings)).toEqual([RULE_TRUNCATED_CELL]);
+  });
+});
+
+describe(RULE_CITATION_WITHOUT_TITLE, () => {
+  it('warns about a citation naming no source', () => {
+    const findings = lintItems(item({ legalBases: [citation({ no: null }), citation({ no: null, rank: null, title: null, text: '第四十四条 保密行政管理部门……' })] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CITATION_WITHOUT_TITLE, severity: 'warning', field: 'legalBases', entry: 1 })]);
+  });
+
+  it('leaves truncated and 同N citations alone', () => {
+    const findings = lintItems(
+      item({ dutyBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 1, title: null }), citation({ no: 3, title: null, articles: [], truncated: true })] }),
+    );
+    expect(rulesOf(findings)).toEqual([RULE_TRUNCATED_CELL]);
+  });
+});
+
+describe(RULE_DUPLICATE_ITEM_NAME, () => {
+  it('is an error on the later of two items with the same name', () => {
+    const findings = lintItems(item({ no: 1 }), item({ no: 2, name: '对保密工作的监督检查' }), item({ no: 3 }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_DUPLICATE_ITEM_NAME, severity: 'error', item: 3, field: 'name' })]);
+    expect(findings[0]?.message).toContain('与第1项重复');
+  });
+
+  it('tells sub-items of one name apart', () => {
+    const findings = lintItems(item({ no: 1, subItem: '收缴' }), item({ no: 2, subItem: '登记' }));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe(RULE_UNKNOWN_DUTY_STEP, () => {
+  it('is info when a duty names no step or an unknown one', () => {
+    const findings = lintItems(
+      item({
+        duties: [duty(), duty({ no: 2, name: null, text: '对立案的案件组织调查。' }), duty({ no: 3, name: '喝茶', text: '喝茶责任：……' })],
+      }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_UNKNOWN_DUTY_STEP, severity: 'info', field: 'duties', entry: 1 }),
+      expect.objectContaining({ rule: RULE_UNKNOWN_DUTY_STEP, severity: 'info', field: 'duties', entry: 2 }),
+    ]);
+    expect(findings[1]?.message).toContain('“喝茶”');
+  });
+
+  it('accepts the catch-all 其他…应履行的责任 without a name', () => {
+    const findings = lintItems(item({ duties: [duty(), duty({ no: 2, name: null, text: '其他法律法规规章文件规定应履行的责任。' })] }));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe(RULE_CATEGORY_MISMATCH, () => {
+  const coercionClauses = [
+    clause({ no: 1, text: '无法定依据或者超越法定权限实施行政强制的；' }),
+    clause({ no: 2, text: '使用、丢失或损毁先行登记的财物，给行政相对人造成损失的；' }),
+    clause({ no: 3, text: '利用行政强制权为单位或者个人谋取利益的；' }),
+  ];
+  const coercionLaw = citation({ no: 1, title: '中华人民共和国行政强制法', articles: [{ article: 61, paragraph: null, item: null }], text: '行政机关实施行政强制，有下列情形之一的……' });
+
+  it('flags a penalty item whose clauses speak of 行政强制, naming the clauses', () => {
+    const findings = lintItems(item({ accountability: coercionClauses }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, severity: 'warning', item: 1, field: 'accountability', entry: null })]);
+    expect(findings[0]?.message).toContain('第1、3条');
+    expect(findings[0]?.message).toContain('“行政强制”');
+  });
+
+  it('flags a penalty item whose accountability bases cite the 行政强制法, following 同N', () => {
+    const findings = lintItems(item({ accountabilityBases: [coercionLaw, citation({ no: 2, sameAs: 1, title: null, articles: [], text: '' })] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, field: 'accountabilityBases' })]);
+    expect(findings[0]?.message).toContain('第1、2条引用的《行政强制法》');
+  });
+
+  it('gives the entry index when only one entry is off', () => {
+    const findings = lintItems(item({ accountabilityBases: [citation({ no: 1, title: '行政机关公务员处分条例' }), { ...coercionLaw, no: 2 }] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, entry: 1 })]);
+  });
+
+  it('stays quiet on a coercion item with coercion clauses and law', () => {
+    const findings = lintItems(item({ category: '行政强制', accountability: coercionClauses, accountabilityBases: [coercionLaw] }));
+    expect(rulesOf(findings)).not.toContain(RULE_CATEGORY_MISMATCH);
+  });
+
+  it('accepts a clause or citation that also speaks of the item’s own category', () => {
+    const findings = lintItems(
+      item({
+        category: '行政检查',
+        accountability: [clause({ text: '以实施行政强制代替检查的；' })],
+        accountabilityBases: [citation({ title: '中华人民共和国行政处罚法', text: '行政机关在调查或者进行检查时，执法人员不得少于两人。' })],
+      }),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('flags an inspection item whose basis is the penalty law’s accountability article', () => {
+    const findings = lintItems(item({ category: '行政检查', accountability: [clause({ text: '违反法定程序实施检查的。' })] }));
+    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, field: 'accountabilityBases', entry: 0 })]);
+  });
+
+  it('does not read 许可 alone as 行政许可, nor look at 实施依据 or 责任事项依据', () => {
+    const findings = lintItems(
+      item({
+        category: '其他行政权力',
+        accountability: [clause({ text: '对符合法定条件的不予受理、许可的；' })],
+        dutyBases: [coercionLaw],
+        accountabilityBases: [citation({ title: '涉及国家秘密的信息系统审批管理规定' })],
+      }),
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('finding order', () => {
+  it('reports item by item, and rules in the documented order within an item', () => {
+    const findings = lintItems(
+      item({ no: 1, duties: [duty({ name: null, text: '某事' })], legalBases: [] }),
+      item({ no: 2, name: '另一项', accountabilityBases: [citation({ truncated: true })] }),
+    );
+    expect(findings.map((f) => [f.item, f.rule])).toEqual([
+      [1, RULE_MISSING_LEGAL_BASIS],
+      [1, RULE_UNKNOWN_DUTY_STEP],
+      [2, RULE_TRUNCATED_CELL],
+    ]);
+  });
+});

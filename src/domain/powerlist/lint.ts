@@ -1,0 +1,315 @@
+/**
+ * The power-list linter: checks an imported list for what a person should fix or confirm before the
+ * list is operated — cells the exporter cut off, `同N` references to nothing, accountability text
+ * copied from another power category, missing legal bases, citations without title or article,
+ * duplicate items and duties that name no known procedure step. Pure; one small function per rule.
+ */
+import type { TCitation, TFinding, TItemField, TPowerItem, TSeverity } from '../../contracts/power-list.js';
+import { isKnownStepName } from './step-names.js';
+
+/** A cell the exporter truncated mid-sentence (one finding per truncated entry). */
+export const RULE_TRUNCATED_CELL = 'truncated-cell';
+/** `同N` pointing at no entry N of the same cell. */
+export const RULE_UNRESOLVED_SAME_AS = 'unresolved-same-as';
+/** 追责情形 or 追责依据 that belong to another power category than the item's. */
+export const RULE_CATEGORY_MISMATCH = 'category-mismatch';
+/** An item without any 实施依据. */
+export const RULE_MISSING_LEGAL_BASIS = 'missing-legal-basis';
+/** A citation that names a source but no article. */
+export const RULE_CITATION_WITHOUT_ARTICLE = 'citation-without-article';
+/** Two items with the same 项目名称 (and 子项). */
+export const RULE_DUPLICATE_ITEM_NAME = 'duplicate-item-name';
+/** A 责任事项 without a step name, or with a name that is not a known step. */
+export const RULE_UNKNOWN_DUTY_STEP = 'unknown-duty-step';
+/** A citation that names no source (no 《》). */
+export const RULE_CITATION_WITHOUT_TITLE = 'citation-without-title';
+
+/** Every rule id, in the order findings of one item are reported. */
+export const LINT_RULE_IDS = [
+  RULE_MISSING_LEGAL_BASIS,
+  RULE_DUPLICATE_ITEM_NAME,
+  RULE_CATEGORY_MISMATCH,
+  RULE_UNRESOLVED_SAME_AS,
+  RULE_TRUNCATED_CELL,
+  RULE_CITATION_WITHOUT_TITLE,
+  RULE_CITATION_WITHOUT_ARTICLE,
+  RULE_UNKNOWN_DUTY_STEP,
+] as const;
+
+/** What the linter reads: the list without its findings. */
+export interface LintablePowerList {
+  title: string;
+  items: TPowerItem[];
+}
+
+type CitationField = 'legalBases' | 'dutyBases' | 'accountabilityBases';
+type EntryField = CitationField | 'duties' | 'accountability';
+
+const CITATION_FIELDS: readonly CitationField[] = ['legalBases', 'dutyBases', 'accountabilityBases'];
+const ENTRY_FIELDS: readonly EntryField[] = ['legalBases', 'duties', 'dutyBases', 'accountability', 'accountabilityBases'];
+
+/** Column names as the list prints them, for messages. */
+const FIELD_LABELS: Record<TItemField, { zh: string; en: string }> = {
+  no: { zh: '序号', en: 'number' },
+  category: { zh: '权力分类', en: 'category' },
+  name: { zh: '项目名称', en: 'name' },
+  subItem: { zh: '子项', en: 'sub-item' },
+  legalBases: { zh: '实施依据', en: 'legal basis' },
+  duties: { zh: '责任事项', en: 'duties' },
+  dutyBases: { zh: '责任事项依据', en: 'basis of duties' },
+  accountability: { zh: '追责情形', en: 'accountability circumstances' },
+  accountabilityBases: { zh: '追责依据', en: 'basis of accountability' },
+  note: { zh: '备注', en: 'note' },
+};
+
+/** Lint a whole list; findings come item by item in list order, rules in `LINT_RULE_IDS` order. */
+export function lintPowerList(list: LintablePowerList): TFinding[] {
+  return list.items.flatMap((item, index) => [
+    ...checkMissingLegalBasis(item),
+    ...checkDuplicateItemName(item, list.items.slice(0, index)),
+    ...checkCategoryMismatch(item),
+    ...checkUnresolvedSameAs(item),
+    ...checkTruncatedCells(item),
+    ...checkCitationsWithoutTitle(item),
+    ...checkCitationsWithoutArticle(item),
+    ...checkUnknownDutySteps(item),
+  ]);
+}
+
+// ── rules ────────────────────────────────────────────────────────────────────────────────────
+
+/** `truncated-cell`: one warning per entry the exporter cut off. */
+export function checkTruncatedCells(item: TPowerItem): TFinding[] {
+  return ENTRY_FIELDS.flatMap((field) =>
+    entriesOf(item, field).flatMap((entry, index) => {
+      if (!entry.truncated) return [];
+      const label = FIELD_LABELS[field];
+      const no = entryNo(entry, index);
+      return [
+        finding(RULE_TRUNCATED_CELL, 'warning', item, field, index,
+          `第${item.no}项“${label.zh}”第${no}条内容被截断（原文导出时超长被截去），请核对原始清单补全。`,
+          `Item ${item.no}, ${label.en} entry ${no} was cut off when the list was exported; complete it from the original list.`),
+      ];
+    }),
+  );
+}
+
+/** `unresolved-same-as`: a citation `同N` whose cell has no other entry numbered N. */
+export function checkUnresolvedSameAs(item: TPowerItem): TFinding[] {
+  return CITATION_FIELDS.flatMap((field) => {
+    const citations = item[field];
+    return citations.flatMap((citation, index) => {
+      const target = citation.sameAs;
+      if (target === null) return [];
+      if (citations.some((other, otherIndex) => otherIndex !== index && other.no === target)) return [];
+      const label = FIELD_LABELS[field];
+      const no = entryNo(citation, index);
+      return [
+        finding(RULE_UNRESOLVED_SAME_AS, 'error', item, field, index,
+          `第${item.no}项“${label.zh}”第${no}条写作“同${target}”，但本栏没有第${target}条，无法确定所指依据。`,
+          `Item ${item.no}, ${label.en} entry ${no} says "same as ${target}", but the cell has no entry ${target}.`),
+      ];
+    });
+  });
+}
+
+/** `missing-legal-basis`: an item with no 实施依据 at all. */
+export function checkMissingLegalBasis(item: TPowerItem): TFinding[] {
+  if (item.legalBases.length > 0) return [];
+  return [
+    finding(RULE_MISSING_LEGAL_BASIS, 'error', item, 'legalBases', null,
+      `第${item.no}项“${item.name}”未填写实施依据，缺少行使该项权力的法律依据。`,
+      `Item ${item.no} (${item.name}) gives no legal basis for exercising the power.`),
+  ];
+}
+
+/** `citation-without-article`: a citation naming a source but no article (not `同N`, not cut off). */
+export function checkCitationsWithoutArticle(item: TPowerItem): TFinding[] {
+  return CITATION_FIELDS.flatMap((field) =>
+    item[field].flatMap((citation, index) => {
+      if (citation.sameAs !== null || citation.truncated || citation.title === null || citation.articles.length > 0) return [];
+      const label = FIELD_LABELS[field];
+      const no = entryNo(citation, index);
+      return [
+        finding(RULE_CITATION_WITHOUT_ARTICLE, 'warning', item, field, index,
+          `第${item.no}项“${label.zh}”第${no}条引用了《${citation.title}》，但未写明具体条款，请补充条款序号。`,
+          `Item ${item.no}, ${label.en} entry ${no} cites "${citation.title}" without naming an article.`),
+      ];
+    }),
+  );
+}
+
+/** `citation-without-title`: a citation naming no source (not `同N`, not cut off). */
+export function checkCitationsWithoutTitle(item: TPowerItem): TFinding[] {
+  return CITATION_FIELDS.flatMap((field) =>
+    item[field].flatMap((citation, index) => {
+      if (citation.sameAs !== null || citation.truncated || citation.title !== null) return [];
+      const label = FIELD_LABELS[field];
+      const no = entryNo(citation, index);
+      return [
+        finding(RULE_CITATION_WITHOUT_TITLE, 'warning', item, field, index,
+          `第${item.no}项“${label.zh}”第${no}条未写明所依据的法律文件名称（《》），无法确认其出处。`,
+          `Item ${item.no}, ${label.en} entry ${no} does not name the source it cites.`),
+      ];
+    }),
+  );
+}
+
+/** `duplicate-item-name`: an item whose name and sub-item repeat an earlier item's. */
+export function checkDuplicateItemName(item: TPowerItem, earlierItems: readonly TPowerItem[]): TFinding[] {
+  const first = earlierItems.find((other) => other.name.trim() === item.name.trim() && (other.subItem ?? '').trim() === (item.subItem ?? '').trim());
+  if (first === undefined) return [];
+  const shown = item.subItem === null || item.subItem.trim() === '' ? item.name : `${item.name}（子项：${item.subItem}）`;
+  return [
+    finding(RULE_DUPLICATE_ITEM_NAME, 'error', item, 'name', null,
+      `第${item.no}项的项目名称“${shown}”与第${first.no}项重复，同一项权力只应列出一次。`,
+      `Item ${item.no} has the same name as item ${first.no}: ${shown}.`),
+  ];
+}
+
+/** The catch-all duty every list ends with (其他法律法规规章文件规定应履行的责任): needs no step name. */
+const CATCH_ALL_DUTY = /^其他.*责任[。.；;]?$/;
+
+/** `unknown-duty-step`: a 责任事项 with no step name, or one that is not a known step. */
+export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
+  const label = FIELD_LABELS.duties;
+  return item.duties.flatMap((duty, index) => {
+    if (duty.name !== null && isKnownStepName(duty.name)) return [];
+    if (duty.name === null && CATCH_ALL_DUTY.test(duty.text.trim())) return [];
+    const no = entryNo(duty, index);
+    if (duty.name === null) {
+      return [
+        finding(RULE_UNKNOWN_DUTY_STEP, 'info', item, 'duties', index,
+          `第${item.no}项“${label.zh}”第${no}条未写明环节名称（如“立案责任：”），无法对应到办理环节。`,
+          `Item ${item.no}, duty ${no} names no procedure step (such as "立案责任：").`),
+      ];
+    }
+    return [
+      finding(RULE_UNKNOWN_DUTY_STEP, 'info', item, 'duties', index,
+        `第${item.no}项“${label.zh}”第${no}条的环节名称“${duty.name}”不在常用环节之列，请确认是否笔误或需新增办理环节。`,
+        `Item ${item.no}, duty ${no} names the step "${duty.name}", which is not a known procedure step.`),
+    ];
+  });
+}
+
+// ── category mismatch ────────────────────────────────────────────────────────────────────────
+
+/**
+ * The categories whose acts and laws can be recognised in text: a clause naming the act
+ * (实施行政强制…) or a citation of the law (《中华人民共和国行政强制法》) belongs to that category.
+ */
+const RECOGNISABLE_CATEGORIES = [
+  { category: '行政处罚', en: 'administrative penalty', act: '行政处罚', law: '行政处罚法' },
+  { category: '行政强制', en: 'administrative coercion', act: '行政强制', law: '行政强制法' },
+  { category: '行政许可', en: 'administrative licensing', act: '行政许可', law: '行政许可法' },
+] as const;
+
+/**
+ * The word by which a text speaks of the item's own category (行政检查 → 检查). A clause or
+ * citation that mentions it alongside another category is a legitimate cross reference
+ * (对不符合行政处罚条件的当事人实施行政强制的, or 行政处罚法 on 检查 in an inspection item).
+ * 其他行政权力 has no such word.
+ */
+function ownCategoryWord(category: string): string | null {
+  const trimmed = category.trim();
+  if (trimmed === '其他行政权力' || !trimmed.startsWith('行政') || trimmed.length <= 2) return null;
+  return trimmed.slice(2);
+}
+
+/** The other categories a text speaks of, given as acts (行政强制) in the text. */
+function foreignActsIn(text: string, category: string): string[] {
+  const ownWord = ownCategoryWord(category);
+  if (ownWord !== null && text.includes(ownWord)) return [];
+  return RECOGNISABLE_CATEGORIES.filter((known) => known.category !== category && text.includes(known.act)).map((known) => known.category);
+}
+
+/** The other category whose law a citation cites, or null. */
+function foreignLawOf(citation: TCitation, category: string): (typeof RECOGNISABLE_CATEGORIES)[number] | null {
+  if (citation.title === null) return null;
+  const title = citation.title;
+  const known = RECOGNISABLE_CATEGORIES.find((candidate) => title.includes(candidate.law));
+  if (known === undefined || known.category === category) return null;
+  const ownWord = ownCategoryWord(category);
+  if (ownWord !== null && citation.text.includes(ownWord)) return null;
+  return known;
+}
+
+/** A `同N` citation carries its target's fields; resolve it when the importer left them empty. */
+function resolveCitation(citations: readonly TCitation[], citation: TCitation): TCitation {
+  let current = citation;
+  // bounded walk: a cycle of 同N references must not loop forever
+  for (let hops = 0; current.sameAs !== null && current.title === null && hops < citations.length; hops += 1) {
+    const targetNo: number = current.sameAs;
+    const target = citations.find((other) => other !== current && other.no === targetNo);
+    if (target === undefined) break;
+    current = target;
+  }
+  return current;
+}
+
+/**
+ * `category-mismatch`: the item's 追责情形 speak of another category's act, or its 追责依据 cite
+ * another category's law — typically a block copied from another item. One finding per field.
+ */
+export function checkCategoryMismatch(item: TPowerItem): TFinding[] {
+  const findings: TFinding[] = [];
+  const category = item.category.trim();
+
+  const clauseHits = item.accountability
+    .map((clause, index) => ({ no: entryNo(clause, index), index, acts: foreignActsIn(clause.text, category) }))
+    .filter((hit) => hit.acts.length > 0);
+  if (clauseHits.length > 0) {
+    const acts = unique(clauseHits.flatMap((hit) => hit.acts));
+    const nos = clauseHits.map((hit) => hit.no).join('、');
+    const label = FIELD_LABELS.accountability;
+    findings.push(
+      finding(RULE_CATEGORY_MISMATCH, 'warning', item, 'accountability', singleIndex(clauseHits),
+        `第${item.no}项的权力分类为“${category}”，但其“${label.zh}”第${nos}条针对的是“${acts.join('、')}”，疑似套用了其他类别权力的追责情形，请核对。`,
+        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} concern ${acts.join(', ')}; they may have been copied from another category.`),
+    );
+  }
+
+  const basisHits = item.accountabilityBases
+    .map((citation, index) => ({ no: entryNo(citation, index), index, law: foreignLawOf(resolveCitation(item.accountabilityBases, citation), category) }))
+    .flatMap((hit) => (hit.law === null ? [] : [{ ...hit, law: hit.law }]));
+  if (basisHits.length > 0) {
+    const laws = unique(basisHits.map((hit) => hit.law.law));
+    const categories = unique(basisHits.map((hit) => hit.law.category));
+    const nos = basisHits.map((hit) => hit.no).join('、');
+    const label = FIELD_LABELS.accountabilityBases;
+    findings.push(
+      finding(RULE_CATEGORY_MISMATCH, 'warning', item, 'accountabilityBases', singleIndex(basisHits),
+        `第${item.no}项的权力分类为“${category}”，但其“${label.zh}”第${nos}条引用的${laws.map((law) => `《${law}》`).join('、')}适用于“${categories.join('、')}”，与本项权力分类不符，请核对。`,
+        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} cite ${laws.join(', ')}, which governs ${categories.join(', ')}.`),
+    );
+  }
+  return findings;
+}
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+interface NumberedEntry {
+  no: number | null;
+  truncated: boolean;
+}
+
+function entriesOf(item: TPowerItem, field: EntryField): readonly NumberedEntry[] {
+  return item[field];
+}
+
+/** The number a person sees: the cell's own number, else the position. */
+function entryNo(entry: { no: number | null }, index: number): number {
+  return entry.no ?? index + 1;
+}
+
+function singleIndex(hits: readonly { index: number }[]): number | null {
+  return hits.length === 1 && hits[0] !== undefined ? hits[0].index : null;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function finding(rule: string, severity: TSeverity, item: TPowerItem, field: TItemField, entry: number | null, message: string, messageEn: string): TFinding {
+  return { rule, severity, item: item.no, field, entry, message, messageEn };
+}

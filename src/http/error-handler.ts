@@ -1,0 +1,79 @@
+/**
+ * Every error leaves the server as RFC 9457 problem details. Domain codes map to statuses in
+ * exactly one table; validation failures carry field paths; anything unexpected is logged with
+ * the request id and answered as a generic 500 that leaks nothing.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { TProblem } from '../contracts/api.js';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation: 400,
+  'malformed-file': 422,
+  'unsupported-format': 415,
+  'not-found': 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  'rate-limited': 429,
+  'too-large': 413,
+};
+
+const TITLES: Record<number, string> = {
+  400: '请求有误',
+  401: '需要登录',
+  403: '无权访问',
+  404: '未找到',
+  405: '不允许的请求方法',
+  409: '状态冲突',
+  413: '请求内容过大',
+  415: '不支持的格式',
+  422: '无法处理的文件',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+};
+
+function problem(status: number, detail: string, request: FastifyRequest, extra: Partial<TProblem> = {}): TProblem {
+  return {
+    type: extra.code ? `https://quanze.dev/problems/${extra.code}` : 'about:blank',
+    title: TITLES[status] ?? '请求失败',
+    status,
+    detail,
+    instance: request.url,
+    requestId: request.id,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: TProblem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Fastify error handler producing problem+json. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_CODE[error.code];
+    const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return sendProblem(reply, problem(status, error.message, request, { code: error.code, ...(errors.length ? { errors } : {}) }));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const errors = error.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? '取值无效',
+    }));
+    return sendProblem(reply, problem(400, '请求参数不符合要求，详见 errors。', request, { code: 'validation', errors }));
+  }
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 413) return sendProblem(reply, problem(413, '请求内容超过允许的大小。', request, { code: 'too-large' }));
+  if (status === 429) return sendProblem(reply, problem(429, '请求过于频繁，请稍后再试。', request, { code: 'rate-limited' }));
+  if (status < 500) return sendProblem(reply, problem(status, error.message, request));
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem(500, '服务器内部错误，请联系管理员并提供请求编号。', request));
+}
+
+/** 404 for unknown API routes. */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, problem(404, `没有这个接口：${request.method} ${request.url.split('?')[0]}`, request, { code: 'not-found' }));
+}

@@ -1,0 +1,108 @@
+/**
+ * Import a power list for an organisation: parse, lint, diff against the current version, and
+ * store it as the next version — all or nothing. A dry run does everything but the write.
+ */
+import { createHash } from 'node:crypto';
+import type { TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
+import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import { diffPowerLists } from '../../domain/powerlist/diff.js';
+import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
+import { findVersion, insertVersion, latestVersionNo, versionList, type ItemRow } from '../../store/repositories/power-lists.repository.js';
+import type { ServiceContext } from '../context.js';
+import { analysePowerList } from './analyse-power-list.js';
+import { searchTextOf } from './search-text.js';
+
+export interface ImportPowerListOptions extends ReadPowerListOptions {
+  orgCode: string;
+  fileName: string;
+  bytes: Uint8Array;
+  dryRun?: boolean;
+}
+
+export interface ImportPowerListResult {
+  /** the version number written, or the one a real import would write (dry run) */
+  versionNo: number;
+  dryRun: boolean;
+  format: string;
+  encoding: string | null;
+  list: TPowerList;
+  diff: TPowerListDiff | null;
+}
+
+/** Import a file as the organisation's next list version. */
+export async function importPowerList(ctx: ServiceContext, options: ImportPowerListOptions): Promise<ImportPowerListResult> {
+  const org = await findOrganisationByCode(ctx.db, options.orgCode);
+  if (!org) throw new DomainError(ERROR_CODES.notFound, `机构代码 ${options.orgCode} 不存在。`);
+  const analysed = await analysePowerList(options.bytes, options.fileName, options);
+  const sha256 = createHash('sha256').update(options.bytes).digest('hex');
+
+  const write = async (db: ServiceContext['db']): Promise<ImportPowerListResult> => {
+    const previous = await findVersion(db, org.id);
+    const diff = previous ? diffPowerLists(versionList(previous), analysed.list) : null;
+    const versionNo = (await latestVersionNo(db, org.id)) + 1;
+    const result: ImportPowerListResult = {
+      versionNo,
+      dryRun: options.dryRun === true,
+      format: analysed.format,
+      encoding: analysed.encoding,
+      list: analysed.list,
+      diff,
+    };
+    if (options.dryRun) return result;
+    const versionId = ctx.newId();
+    const findingsPerItem = countFindingsPerItem(analysed.list);
+    await insertVersion(db, {
+      version: {
+        id: versionId,
+        org_id: org.id,
+        version_no: versionNo,
+        title: analysed.list.title,
+        source_name: options.fileName,
+        source_sha256: sha256,
+        source_format: analysed.format,
+        imported_at: ctx.clock().toISOString(),
+        imported_by: ctx.actor.id,
+        list_json: JSON.stringify(analysed.list),
+        diff_json: diff ? JSON.stringify(diff) : null,
+        item_count: analysed.list.items.length,
+        finding_count: analysed.list.findings.length,
+      },
+      items: analysed.list.items.map(
+        (item: TPowerItem): ItemRow => ({
+          id: ctx.newId(),
+          org_id: org.id,
+          version_id: versionId,
+          item_no: item.no,
+          category: item.category,
+          name: item.name,
+          search_text: searchTextOf(item),
+          item_json: JSON.stringify(item),
+          finding_count: findingsPerItem.get(item.no) ?? 0,
+        }),
+      ),
+    });
+    return result;
+  };
+
+  if (options.dryRun) return write(ctx.db);
+  // Two concurrent imports would both pick the same version number; the unique key makes the
+  // loser fail, and we report it as a conflict rather than a crash.
+  try {
+    return await ctx.db.transaction().execute((trx) => write(trx));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。', { cause: error });
+    throw error;
+  }
+}
+
+function countFindingsPerItem(list: TPowerList): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const f of list.findings) if (f.item !== null) counts.set(f.item, (counts.get(f.item) ?? 0) + 1);
+  return counts;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | undefined;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
+}

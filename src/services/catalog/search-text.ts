@@ -1,0 +1,56 @@
+/**
+ * What the public search looks in: an item's name, its duties and the texts of its citations and
+ * accountability clauses — and where in the item a query matched, for the snippet shown to people.
+ */
+import type { TCitation, TPowerItem } from '../../contracts/power-list.js';
+
+const FIELD_LABELS = {
+  name: '项目名称',
+  subItem: '子项',
+  duties: '责任事项',
+  legalBases: '实施依据',
+  dutyBases: '责任事项依据',
+  accountability: '追责情形',
+  accountabilityBases: '追责依据',
+} as const;
+
+type SearchField = keyof typeof FIELD_LABELS;
+
+function citationText(c: TCitation): string {
+  return [c.title ? `《${c.title}》` : '', c.text].join(' ');
+}
+
+function fieldTexts(item: TPowerItem): [SearchField, string][] {
+  return [
+    ['name', item.name],
+    ['subItem', item.subItem ?? ''],
+    ['duties', item.duties.map((d) => `${d.name ?? ''} ${d.text}`).join('\n')],
+    ['legalBases', item.legalBases.map(citationText).join('\n')],
+    ['dutyBases', item.dutyBases.map(citationText).join('\n')],
+    ['accountability', item.accountability.map((c) => c.text).join('\n')],
+    ['accountabilityBases', item.accountabilityBases.map(citationText).join('\n')],
+  ];
+}
+
+/** The text stored in the search index for an item. */
+export function searchTextOf(item: TPowerItem): string {
+  return fieldTexts(item)
+    .map(([, text]) => text)
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Where `query` occurs in an item: one snippet per field, about 40 characters around the first hit. */
+export function matchSnippets(item: TPowerItem, query: string, radius = 20): { field: string; snippet: string }[] {
+  const needle = query.toLowerCase();
+  const out: { field: string; snippet: string }[] = [];
+  for (const [field, text] of fieldTexts(item)) {
+    const at = text.toLowerCase().indexOf(needle);
+    if (at < 0) continue;
+    const start = Math.max(0, at - radius);
+    const end = Math.min(text.length, at + needle.length + radius);
+    const snippet = `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\n/g, ' ')}${end < text.length ? '…' : ''}`;
+    out.push({ field: FIELD_LABELS[field], snippet });
+  }
+  return out;
+}

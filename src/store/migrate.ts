@@ -1,0 +1,22 @@
+/**
+ * Forward-only migrations, applied at start. Each migration is a module under ./migrations named
+ * by its UTC timestamp; the list below is their order.
+ */
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as powerLists from './migrations/20261126T2300-power-lists.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '20261126T2300-power-lists': powerLists,
+};
+
+/** Apply every pending migration; throws with the failing migration's name. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`数据库迁移失败 (migration failed)${failed ? `: ${failed.migrationName}` : ''}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,119 @@
+/**
+ * Power-list versions and their items. A version is written whole (version row, item rows and
+ * search rows) inside the caller's transaction.
+ */
+import { sql } from 'kysely';
+import type { TPowerListDiff, TPowerList } from '../../contracts/power-list.js';
+import { type Db, dialectOf } from '../database.js';
+import type { PowerListItemsTable, PowerListVersionsTable } from '../tables/schema.js';
+
+export type VersionRow = PowerListVersionsTable;
+export type VersionHeader = Omit<VersionRow, 'list_json'>;
+export type ItemRow = PowerListItemsTable;
+
+const VERSION_HEADER_COLUMNS = [
+  'id',
+  'org_id',
+  'version_no',
+  'title',
+  'source_name',
+  'source_sha256',
+  'source_format',
+  'imported_at',
+  'imported_by',
+  'diff_json',
+  'item_count',
+  'finding_count',
+] as const;
+
+/** The highest version number of an organisation's list, 0 when none. */
+export async function latestVersionNo(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('power_list_versions')
+    .select((eb) => eb.fn.max('version_no').as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Headers (no list body) of every version, newest first. */
+export function listVersionHeaders(db: Db, orgId: string): Promise<VersionHeader[]> {
+  return db
+    .selectFrom('power_list_versions')
+    .select(VERSION_HEADER_COLUMNS)
+    .where('org_id', '=', orgId)
+    .orderBy('version_no', 'desc')
+    .execute();
+}
+
+/** One version with its list, by number; the latest when `versionNo` is undefined. */
+export async function findVersion(db: Db, orgId: string, versionNo?: number): Promise<VersionRow | undefined> {
+  let query = db.selectFrom('power_list_versions').selectAll().where('org_id', '=', orgId);
+  query = versionNo === undefined ? query.orderBy('version_no', 'desc').limit(1) : query.where('version_no', '=', versionNo);
+  return query.executeTakeFirst();
+}
+
+/** One item of a version by its number. */
+export function findItem(db: Db, versionId: string, itemNo: number): Promise<ItemRow | undefined> {
+  return db.selectFrom('power_list_items').selectAll().where('version_id', '=', versionId).where('item_no', '=', itemNo).executeTakeFirst();
+}
+
+export interface ItemSearchOptions {
+  versionId: string;
+  /** substring to look for; undefined lists every item */
+  text?: string;
+  category?: string;
+}
+
+/** Items of a version, optionally those whose search text contains `text` (case-insensitive). */
+export async function searchItems(db: Db, options: ItemSearchOptions): Promise<ItemRow[]> {
+  let query = db.selectFrom('power_list_items').selectAll().where('version_id', '=', options.versionId);
+  if (options.category) query = query.where('category', '=', options.category);
+  if (options.text) {
+    const pattern = `%${escapeLike(options.text)}%`;
+    if (dialectOf(db) === 'sqlite') {
+      // LIKE on the trigram FTS table uses the index for patterns of 3+ characters and scans otherwise.
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('power_list_items_fts').select('item_id').where(sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`),
+      );
+    } else {
+      query = query.where(sql<boolean>`search_text ILIKE ${pattern} ESCAPE '\\'`);
+    }
+  }
+  return query.orderBy('item_no').execute();
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface NewVersion {
+  version: VersionRow;
+  items: ItemRow[];
+}
+
+/** Write a version, its items and their search rows. Call inside a transaction. */
+export async function insertVersion(db: Db, { version, items }: NewVersion): Promise<void> {
+  await db.insertInto('power_list_versions').values(version).execute();
+  // Batches keep each statement under SQLite's variable limit on 10,000-item lists.
+  for (let i = 0; i < items.length; i += 200) {
+    const batch = items.slice(i, i + 200);
+    await db.insertInto('power_list_items').values(batch).execute();
+    if (dialectOf(db) === 'sqlite') {
+      await db
+        .insertInto('power_list_items_fts')
+        .values(batch.map((it) => ({ item_id: it.id, search_text: it.search_text })))
+        .execute();
+    }
+  }
+}
+
+/** Parse a stored version's list body. */
+export function versionList(row: VersionRow): TPowerList {
+  return JSON.parse(row.list_json) as TPowerList;
+}
+
+/** Parse a stored version's diff. */
+export function versionDiff(row: Pick<VersionRow, 'diff_json'>): TPowerListDiff | null {
+  return row.diff_json ? (JSON.parse(row.diff_json) as TPowerListDiff) : null;
+}

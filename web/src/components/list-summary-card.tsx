@@ -1,0 +1,52 @@
+/**
+ * Heading of a list: its title, the organisation, and which version is shown.
+ */
+import { CalendarOutlined, FileTextOutlined, WarningOutlined } from '@ant-design/icons';
+import type { TOrganisationRef, TVersionSummary } from '@contracts/api.js';
+import { Card, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { formatDate } from '../lib/format-date.js';
+
+const { Title, Text } = Typography;
+
+/** Title card with 第N版 and the import date; `extra` goes under the meta line (search, filters). */
+export function ListSummaryCard({
+  title,
+  organisation,
+  version,
+  children,
+}: {
+  title: string;
+  organisation: TOrganisationRef;
+  version: TVersionSummary;
+  children?: ReactNode;
+}) {
+  return (
+    <Card variant="borderless" style={{ marginBottom: 16 }} data-testid="list-summary">
+      <Title level={3} style={{ marginTop: 0, marginBottom: 8 }} data-testid="list-title">
+        {title || `${organisation.name}权责清单`}
+      </Title>
+      <Space size={[16, 6]} wrap style={{ marginBottom: children ? 16 : 0 }}>
+        <Text type="secondary">{organisation.name}</Text>
+        <span>
+          <Tag color="blue" data-testid="version-tag">
+            第{version.no}版
+          </Tag>
+          {version.isCurrent && <Tag color="green">现行</Tag>}
+        </span>
+        <Text type="secondary">
+          <CalendarOutlined /> {formatDate(version.importedAt)}导入
+        </Text>
+        <Text type="secondary">
+          <FileTextOutlined /> 共 {version.itemCount} 项权力
+        </Text>
+        {version.findingCount > 0 && (
+          <Text type="secondary">
+            <WarningOutlined /> 校验提示 {version.findingCount} 条
+          </Text>
+        )}
+      </Space>
+      {children}
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds the mermaid source of an item's responsibility steps (责任事项) as a flowchart: one node per
+ * duty in order, the catch-all 其他 duty drawn apart with a dashed border. Labels are escaped so that
+ * imported text can neither break the mermaid syntax nor inject markup.
+ */
+import type { TDuty } from '@contracts/power-list.js';
+
+/** Flow direction: left-to-right on wide screens, top-down on narrow ones. */
+export type FlowDirection = 'LR' | 'TD';
+
+/** Longest label we draw; the full text is listed under the chart. */
+const MAX_LABEL_CHARS = 14;
+
+/**
+ * Escapes a label for a quoted mermaid node label: every character that is not a letter, digit or
+ * plain space becomes a numeric entity (`#60;`), which mermaid turns back into literal text.
+ */
+export function escapeMermaidLabel(label: string): string {
+  return Array.from(label)
+    .map((char) => (/^[\p{L}\p{N} ]$/u.test(char) ? char : `#${char.codePointAt(0) ?? 63};`))
+    .join('');
+}
+
+/** True for the trailing catch-all duty (其他法律法规规章文件规定应履行的责任). */
+export function isOtherDuty(duty: TDuty, index: number, duties: readonly TDuty[]): boolean {
+  if (index !== duties.length - 1 || duties.length < 2) return false;
+  const head = duty.name ?? duty.text;
+  return head.trim().startsWith('其他');
+}
+
+/** The short name shown in a node: the step name, else the start of the duty's text. */
+export function dutyLabel(duty: TDuty): string {
+  const base = (duty.name ?? duty.text).replace(/\s+/g, ' ').trim() || '（未命名）';
+  const short = Array.from(base);
+  return short.length > MAX_LABEL_CHARS ? `${short.slice(0, MAX_LABEL_CHARS).join('')}…` : base;
+}
+
+/** The mermaid `flowchart` source for the duties; null when there is nothing to draw. */
+export function buildDutyFlowchart(duties: readonly TDuty[], direction: FlowDirection = 'LR'): string | null {
+  if (duties.length === 0) return null;
+  const lines = [`flowchart ${direction}`];
+  const chain: string[] = [];
+  duties.forEach((duty, index) => {
+    const id = `d${index}`;
+    const number = duty.no ?? index + 1;
+    const label = escapeMermaidLabel(`${number} ${dutyLabel(duty)}`);
+    if (isOtherDuty(duty, index, duties)) {
+      lines.push(`  ${id}["${label}"]:::other`);
+    } else {
+      lines.push(`  ${id}["${label}"]:::step`);
+      chain.push(id);
+    }
+  });
+  for (let i = 1; i < chain.length; i += 1) lines.push(`  ${chain[i - 1]} --> ${chain[i]}`);
+  lines.push('  classDef step fill:#e6f4ff,stroke:#1677ff,color:#002c8c');
+  lines.push('  classDef other fill:#fafafa,stroke:#8c8c8c,stroke-dasharray:5 4,color:#595959');
+  return lines.join('\n');
+}
