@@ -6,17 +6,15 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
 import { seedOrganisations } from '../services/organisations/seed-organisations.js';
-import { openDatabase } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { openMigratedDatabase } from '../services/database-lifecycle.js';
 
 export const EXIT = { ok: 0, findings: 1, userError: 2, internal: 3 } as const;
 
 /** Run `fn` with a migrated database and the seed organisations in place; closes the database after. */
 export async function withDatabase<T>(fn: (ctx: ServiceContext, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = openDatabase(config.database);
+  const database = await openMigratedDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
     const ctx = createContext(database.db, { ...SYSTEM, name: `命令行 (${process.env.USER ?? 'cli'})` });
     await seedOrganisations(ctx);
     return await fn(ctx, config);

@@ -172,6 +172,8 @@ export const ZCitationNotice = z.object({
     sourceTitle: z.string().nullable(),
     /** the edition as the list wrote it (normalised by the parser), null when none */
     edition: z.string().nullable(),
+    /** the articles the citation names */
+    articles: z.array(ZArticleRef),
     /** the registry's matching edition, null when none matched */
     registryEdition: z.string().nullable(),
     status: ZEditionStatus.nullable(),

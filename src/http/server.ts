@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT } from '../config/env.js';
 import { createContext, type ServiceContext } from '../services/context.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../services/database-lifecycle.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { powerListRoutes } from './routes/powerlists/powerlists.routes.js';
 

@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/env.js';
 import { seedBundledList } from '../services/catalog/seed-bundled-list.js';
 import { createContext, SYSTEM } from '../services/context.js';
-import { openDatabase } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { openMigratedDatabase } from '../services/database-lifecycle.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
@@ -18,9 +17,8 @@ export interface RunningServer {
 
 /** Migrate, seed and listen on the configured port. */
 export async function startServer(config: AppConfig, options: { webRoot?: string } = {}): Promise<RunningServer> {
-  const database = openDatabase(config.database);
+  const database = await openMigratedDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
     const seeded = await seedBundledList(createContext(database.db, SYSTEM), config.orgCode, config.seedList);
     const app = await buildServer({ db: database.db, orgCode: config.orgCode, logLevel: config.logLevel, ...options });
     if (seeded) app.log.info({ version: seeded.versionNo, items: seeded.list.items.length, findings: seeded.list.findings.length }, 'imported the bundled power list');

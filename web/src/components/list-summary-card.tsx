@@ -2,14 +2,14 @@
  * Heading of a list: its title, the organisation, and which version is shown.
  */
 import { CalendarOutlined, FileTextOutlined, WarningOutlined } from '@ant-design/icons';
-import type { TOrganisationRef, TVersionSummary } from '@contracts/api.js';
+import type { TPowerListResponse, TVersionSummary } from '@contracts/api.js';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '../lib/format-date.js';
 
 const { Title, Text } = Typography;
 
-/** Title card with 第N版 and the import date; `extra` goes under the meta line (search, filters). */
+/** Title card with 第N版 and the import date; children go under the meta line (search, filters). */
 export function ListSummaryCard({
   title,
   organisation,
@@ -17,7 +17,7 @@ export function ListSummaryCard({
   children,
 }: {
   title: string;
-  organisation: TOrganisationRef;
+  organisation: TPowerListResponse['organisation'];
   version: TVersionSummary;
   children?: ReactNode;
 }) {

@@ -1,0 +1,189 @@
+/**
+ * Splits the text of one cell into its numbered entries (`1.立案责任：…`, `2. 同1。`, `（三）…`).
+ *
+ * How a number is told from a number inside the text:
+ * - a marker at the start of a paragraph (`1.` `1、` `1．` `1. ` `（一）` `(一)`) opens an entry when
+ *   it has the style of the cell's first marker (Arabic or Chinese numerals) and a larger number
+ *   than the entry before it;
+ * - inside a paragraph, only the next expected number after a space opens an entry
+ *   (`1. 调查责任：… 2. 处理责任：…`); the first one only when it is Arabic (`…责任： 1、…`);
+ * - the quoted article text of a citation numbers its own items `（一）（二）…`: inside an
+ *   Arabic-numbered cell, or after a lead-in that is itself a citation, they are text, not entries;
+ * - unnumbered paragraphs before the first entry are the cell's preamble (the lead-in
+ *   `因不履行或不正确履行行政职责，有下列情形之一的…`); after an entry they continue it; a cell
+ *   without any entry has one unnumbered entry per paragraph (a list of citations written one per
+ *   paragraph).
+ */
+import { type CellEntry, TRUNCATION_MARK } from './cell-entries.js';
+import { isTruncatedCell, stripTruncationMark } from './truncation.js';
+
+/** A cell's unnumbered lead-in and its entries. */
+export interface SplitCellResult {
+  /** unnumbered paragraphs before the first numbered entry, '\n'-joined; null when none or when the cell has no numbered entry */
+  preamble: string | null;
+  entries: CellEntry[];
+}
+
+type MarkerStyle = 'arabic' | 'chinese';
+
+interface Marker {
+  style: MarkerStyle;
+  no: number;
+  /** index in the paragraph where the entry's text starts (after the marker and its spaces) */
+  textStart: number;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; null for anything else. */
+export function parseChineseNumber(text: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  for (const char of text) {
+    if (char in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[char] ?? 0;
+    } else if (char === '十' || char === '百' || char === '千') {
+      const unit = char === '十' ? 10 : char === '百' ? 100 : 1000;
+      total += (digit ?? 1) * unit;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  total += digit ?? 0;
+  return text.length > 0 && total > 0 ? total : null;
+}
+
+// Arabic marker: up to three digits, then `.` `、` `．` not followed by a digit (1.5 is a number).
+const ARABIC_AT_START = /^(\d{1,3})\s*[.、．](?!\d)\s*/;
+const CHINESE_AT_START = /^[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*/;
+const ARABIC_INLINE = /\s(\d{1,3})\s*[.、．](?!\d)\s*/g;
+const CHINESE_INLINE = /\s[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*/g;
+
+/** `同1` `同1.` `同 1。` — the entry repeats entry 1 of the same cell. */
+const SAME_AS = /^同\s*(\d{1,3})\s*[.。．]?$/;
+
+/** A lead-in that is itself a citation: its `（一）…` are items of the quoted article. */
+const CITATION_LIKE = /^[【《]|第[〇零一二两三四五六七八九十百千\d]+条/;
+
+/** Full-width digits and Latin letters become ASCII; the ideographic space becomes a space. */
+export function normalizeWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/g, (char) =>
+    char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+  );
+}
+
+function markerAtStart(paragraph: string): Marker | null {
+  const arabic = ARABIC_AT_START.exec(paragraph);
+  if (arabic) return { style: 'arabic', no: Number(arabic[1]), textStart: arabic[0].length };
+  const chinese = CHINESE_AT_START.exec(paragraph);
+  if (chinese) {
+    const no = parseChineseNumber(chinese[1] ?? '');
+    if (no !== null) return { style: 'chinese', no, textStart: chinese[0].length };
+  }
+  return null;
+}
+
+interface OpenEntry {
+  no: number;
+  parts: string[];
+}
+
+/** Split a cell's text (HTML already reduced, paragraphs separated by '\n') into its entries. */
+export function splitCell(text: string): SplitCellResult {
+  const isTruncated = isTruncatedCell(text);
+  const body = normalizeWidth(stripTruncationMark(text));
+  const paragraphs = body
+    .split('\n')
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0);
+
+  const leadIn: string[] = [];
+  const opened: OpenEntry[] = [];
+  let style: MarkerStyle | null = null;
+  let lastNo = 0;
+
+  const canOpenAtStart = (marker: Marker): boolean => {
+    if (style === null) {
+      // Chinese numerals after a citation lead-in number the items of the quoted article.
+      if (marker.style === 'chinese' && leadIn.length > 0 && CITATION_LIKE.test(leadIn[0] ?? '')) return false;
+      return marker.no > 0;
+    }
+    return marker.style === style && marker.no > lastNo;
+  };
+
+  /** Add a paragraph (or the rest of one) to the open entry or the lead-in, splitting it at inline markers. */
+  const append = (paragraph: string): void => {
+    let rest = paragraph;
+    for (;;) {
+      const inline = findInlineMarker(rest, style, lastNo + 1);
+      const head = inline === null ? rest : rest.slice(0, inline.index).trim();
+      if (head.length > 0) (opened.at(-1)?.parts ?? leadIn).push(head);
+      if (inline === null) return;
+      style = inline.style;
+      lastNo = inline.no;
+      opened.push({ no: inline.no, parts: [] });
+      rest = rest.slice(inline.textStart);
+      if (rest.length === 0) return;
+    }
+  };
+
+  for (const paragraph of paragraphs) {
+    const marker = markerAtStart(paragraph);
+    if (marker !== null && canOpenAtStart(marker)) {
+      style = marker.style;
+      lastNo = marker.no;
+      opened.push({ no: marker.no, parts: [] });
+      const rest = paragraph.slice(marker.textStart);
+      if (rest.length > 0) append(rest);
+    } else {
+      append(paragraph);
+    }
+  }
+
+  let preamble: string | null = null;
+  let drafts: { no: number | null; text: string }[];
+  if (opened.length === 0) {
+    drafts = leadIn.map((paragraph) => ({ no: null, text: paragraph }));
+  } else {
+    preamble = leadIn.length > 0 ? leadIn.join('\n') : null;
+    drafts = opened.map((entry) => ({ no: entry.no, text: entry.parts.join('\n') }));
+  }
+
+  const entries: CellEntry[] = drafts.map(({ no, text: entryText }) => {
+    // Our own exports mark any entry known to be cut, not only the cell's last one.
+    const marked = entryText.endsWith(TRUNCATION_MARK);
+    const clean = marked ? entryText.slice(0, -TRUNCATION_MARK.length).trimEnd() : entryText;
+    const sameAs = SAME_AS.exec(clean);
+    return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: marked };
+  });
+  if (isTruncated) {
+    const last = entries.at(-1);
+    if (last) last.truncated = true;
+    else entries.push({ no: null, sameAs: null, text: '', truncated: true });
+  }
+  return { preamble, entries };
+}
+
+/** The first inline marker in `text` that opens the expected entry, or null. */
+function findInlineMarker(text: string, style: MarkerStyle | null, expected: number): (Marker & { index: number }) | null {
+  // The first entry may start inline only with an Arabic number: an inline `（一）` before any
+  // entry is an item of quoted law text (`…给予处分： （一）…`).
+  if (style === null || style === 'arabic') {
+    const found = firstMatch(ARABIC_INLINE, text, (match) => Number(match[1]) === expected);
+    if (found) return { style: 'arabic', no: expected, index: found.index, textStart: found.index + found[0].length };
+  }
+  if (style === 'chinese') {
+    const found = firstMatch(CHINESE_INLINE, text, (match) => parseChineseNumber(match[1] ?? '') === expected);
+    if (found) return { style: 'chinese', no: expected, index: found.index, textStart: found.index + found[0].length };
+  }
+  return null;
+}
+
+function firstMatch(pattern: RegExp, text: string, accept: (match: RegExpExecArray) => boolean): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (accept(match)) return match;
+  }
+  return null;
+}

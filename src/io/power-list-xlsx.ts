@@ -1,0 +1,291 @@
+/**
+ * Excel workbooks (.xlsx) of a power list: people keep and exchange their lists in Excel, so we
+ * write one they can edit and read back what they (or another office suite) saved. Layout: first
+ * sheet, a title row, one header row with the list's ten column names, one row per item with
+ * plain-text cells (paragraphs separated by line breaks). Cells are rendered and parsed by the same
+ * functions as every other format (renderPowerItem / buildPowerItem), so a round trip is lossless.
+ */
+import ExcelJS from 'exceljs';
+import type { TPowerItem } from '../contracts/power-list.js';
+import { DomainError, ERROR_CODES, malformedFile } from '../domain/errors.js';
+import { type RowCells, buildPowerItem } from '../domain/powerlist/build-item.js';
+import { renderPowerItem } from '../domain/powerlist/render-item.js';
+
+/** What the reader returns and the writer takes: a list without findings (the linter adds them). */
+export interface XlsxPowerList {
+  title: string;
+  items: TPowerItem[];
+}
+
+/** Files larger than this are refused before they are opened. */
+export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
+/** Sheets with more rows than this are refused. */
+export const MAX_XLSX_ROWS = 50_000;
+/** What the zip may unpack to in total: a zip bomb is refused before it is inflated. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** Excel's own limit on the characters of one cell; longer text would be cut when opened. */
+const MAX_CELL_CHARS = 32_767;
+
+/** The ten columns, in order, with the header text the list prints and a width in characters. */
+const COLUMNS: readonly { key: keyof RowCells; header: string; width: number }[] = [
+  { key: 'no', header: '序号', width: 6 },
+  { key: 'category', header: '权力分类', width: 12 },
+  { key: 'name', header: '项目名称', width: 28 },
+  { key: 'subItem', header: '子项', width: 14 },
+  { key: 'legalBases', header: '实施依据', width: 60 },
+  { key: 'duties', header: '责任事项', width: 56 },
+  { key: 'dutyBases', header: '责任事项依据', width: 60 },
+  { key: 'accountability', header: '追责情形', width: 48 },
+  { key: 'accountabilityBases', header: '追责依据', width: 60 },
+  { key: 'note', header: '备注', width: 16 },
+];
+
+/** Columns without which a row cannot become an item. */
+const REQUIRED_HEADERS = ['序号', '权力分类', '项目名称'] as const;
+
+const TITLE_ROW = 1;
+const HEADER_ROW = 2;
+
+// ── writing ──────────────────────────────────────────────────────────────────────────────────
+
+/** Write a list as an .xlsx workbook: title row, frozen header row, one wrapped-text row per item. */
+export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Quanze';
+  const sheet = workbook.addWorksheet('权责清单', {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
+
+  const titleRow = sheet.getRow(TITLE_ROW);
+  titleRow.getCell(1).value = list.title;
+  titleRow.getCell(1).font = { bold: true, size: 16 };
+  titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  titleRow.height = 30;
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMNS.length);
+
+  const headerRow = sheet.getRow(HEADER_ROW);
+  COLUMNS.forEach((column, index) => {
+    const cell = headerRow.getCell(index + 1);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.border = THIN_BORDER;
+  });
+
+  for (const item of list.items) {
+    const cells = renderPowerItem(item);
+    const row = sheet.addRow(COLUMNS.map((column) => cellValue(column.key, cells[column.key], item)));
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.alignment = { vertical: 'top', wrapText: true };
+      cell.border = THIN_BORDER;
+    });
+  }
+
+  const buffer = await workbook.xlsx.writeBuffer();
+  return Buffer.from(buffer as ArrayBuffer);
+}
+
+const THIN_BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/** 序号 is written as a number so Excel sorts it; every other cell as text. */
+function cellValue(key: keyof RowCells, text: string, item: TPowerItem): string | number {
+  if (key === 'no' && /^\d+$/.test(text)) return Number(text);
+  if ([...text].length > MAX_CELL_CHARS) {
+    const header = COLUMNS.find((column) => column.key === key)?.header ?? key;
+    throw new DomainError(
+      ERROR_CODES.validation,
+      `第${item.no}项“${header}”超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，无法导出为 Excel，请改用 JSON 或 TSV 导出。`,
+      { issues: [{ path: ['items', item.no, key], message: `超过 ${MAX_CELL_CHARS} 字` }] },
+    );
+  }
+  return text;
+}
+
+// ── reading ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Read a list from an .xlsx workbook: the first sheet, the header row found by its column names
+ * (repeated headers and blank rows are skipped), columns mapped by name. Throws DomainError:
+ * `too-large` over 20 MB or 50,000 rows, `malformed-file` with row and column for anything that is
+ * not a readable list.
+ */
+export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerList> {
+  if (bytes.byteLength > MAX_XLSX_BYTES) {
+    throw new DomainError(ERROR_CODES.tooLarge, `Excel 文件大小为 ${formatMegabytes(bytes.byteLength)}，超过 ${formatMegabytes(MAX_XLSX_BYTES)} 的上限，无法导入。`);
+  }
+  checkZipIsSafe(bytes);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new DomainError(ERROR_CODES.malformedFile, '无法打开该 Excel 文件：文件已损坏，或不是 .xlsx 格式的工作簿。', { cause: error });
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw malformedFile('Excel 工作簿中没有工作表。');
+  if (sheet.rowCount > MAX_XLSX_ROWS) {
+    throw new DomainError(ERROR_CODES.tooLarge, `工作表共有 ${sheet.rowCount} 行，超过 ${MAX_XLSX_ROWS} 行的上限，无法导入。`);
+  }
+  return readSheet(sheet);
+}
+
+function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
+  const rows: { rowNo: number; texts: string[] }[] = [];
+  for (let rowNo = 1; rowNo <= sheet.rowCount; rowNo += 1) {
+    const row = sheet.getRow(rowNo);
+    const texts: string[] = [];
+    for (let columnNo = 1; columnNo <= row.cellCount; columnNo += 1) texts.push(cellText(row.getCell(columnNo).value));
+    rows.push({ rowNo, texts });
+  }
+
+  const headerIndex = rows.findIndex((row) => isHeaderRow(row.texts));
+  const header = rows[headerIndex];
+  if (header === undefined) {
+    throw malformedFile('未找到表头行：工作表中没有同时包含“序号”“权力分类”“项目名称”等列名的一行。');
+  }
+  const columnOf = mapColumns(header.texts, header.rowNo);
+  const title = rows.slice(0, headerIndex).flatMap((row) => row.texts.filter((text) => text !== '')).at(0) ?? '';
+  const noColumn = columnOf.get('no') as number;
+
+  const items: TPowerItem[] = [];
+  for (const row of rows.slice(headerIndex + 1)) {
+    if (row.texts.every((text) => text === '') || isHeaderRow(row.texts)) continue;
+    const cells = rowCells(row.texts, columnOf);
+    if (!/^\d+$/.test(cells.no) || Number(cells.no) === 0) {
+      const shown = cells.no === '' ? '该行缺少序号' : `序号应为正整数，却是“${cells.no}”`;
+      throw malformedFile(`${shown}。`, row.rowNo, noColumn + 1);
+    }
+    items.push(buildItemAt(cells, row.rowNo));
+  }
+  return { title, items };
+}
+
+/** Header text as written, with the spaces and line breaks people put into column names removed. */
+function normaliseHeader(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** A header row names the identity columns (序号 and 项目名称) among its cells. */
+function isHeaderRow(texts: readonly string[]): boolean {
+  const names = new Set(texts.map(normaliseHeader));
+  return names.has('项目名称') && (names.has('序号') || names.has('权力分类'));
+}
+
+/** Column index (0-based) of each RowCells key; the first column with a name wins. */
+function mapColumns(headerTexts: readonly string[], rowNo: number): Map<keyof RowCells, number> {
+  const columnOf = new Map<keyof RowCells, number>();
+  headerTexts.forEach((text, index) => {
+    const column = COLUMNS.find((candidate) => candidate.header === normaliseHeader(text));
+    if (column !== undefined && !columnOf.has(column.key)) columnOf.set(column.key, index);
+  });
+  for (const required of REQUIRED_HEADERS) {
+    const column = COLUMNS.find((candidate) => candidate.header === required);
+    if (column !== undefined && !columnOf.has(column.key)) throw malformedFile(`表头缺少“${required}”列。`, rowNo);
+  }
+  return columnOf;
+}
+
+function rowCells(texts: readonly string[], columnOf: ReadonlyMap<keyof RowCells, number>): RowCells {
+  const textOf = (key: keyof RowCells): string => {
+    const index = columnOf.get(key);
+    return index === undefined ? '' : (texts[index] ?? '');
+  };
+  return {
+    no: textOf('no'),
+    category: textOf('category'),
+    name: textOf('name'),
+    subItem: textOf('subItem'),
+    legalBases: textOf('legalBases'),
+    duties: textOf('duties'),
+    dutyBases: textOf('dutyBases'),
+    accountability: textOf('accountability'),
+    accountabilityBases: textOf('accountabilityBases'),
+    note: textOf('note'),
+  };
+}
+
+/** Build one item; a DomainError from the builder is given the row it came from. */
+function buildItemAt(cells: RowCells, rowNo: number): TPowerItem {
+  try {
+    return buildPowerItem(cells);
+  } catch (error) {
+    if (error instanceof DomainError) throw malformedFile(error.message, rowNo);
+    throw error;
+  }
+}
+
+/** The text of a cell whatever Excel stored: rich text, formula results, hyperlinks, numbers. */
+function cellText(value: ExcelJS.CellValue): string {
+  return normaliseCellText(rawCellText(value));
+}
+
+function rawCellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('hyperlink' in value) return rawCellText(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return rawCellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('error' in value) return '';
+  return '';
+}
+
+/** Line breaks as '\n' (Excel on Windows writes \r\n) and no surrounding blanks. */
+function normaliseCellText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+// ── zip safety ───────────────────────────────────────────────────────────────────────────────
+
+const ZIP_LOCAL_HEADER = 0x04034b50;
+const ZIP_CENTRAL_HEADER = 0x02014b50;
+const ZIP_END_OF_DIRECTORY = 0x06054b50;
+
+/**
+ * Refuse what is not a zip, and a zip whose entries claim to unpack to more than we accept (a zip
+ * bomb), by reading the central directory before anything is inflated.
+ */
+function checkZipIsSafe(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notXlsx = () => malformedFile('该文件不是 Excel 工作簿（.xlsx）：文件内容不是 zip 格式。如为旧版 .xls 文件，请在 Excel 中另存为 .xlsx。');
+  if (bytes.byteLength < 22 || view.getUint32(0, true) !== ZIP_LOCAL_HEADER) throw notXlsx();
+
+  // the end-of-directory record sits in the last 22 bytes plus at most a 64 KiB comment
+  let end = -1;
+  for (let offset = bytes.byteLength - 22; offset >= Math.max(0, bytes.byteLength - 22 - 0xffff); offset -= 1) {
+    if (view.getUint32(offset, true) === ZIP_END_OF_DIRECTORY) {
+      end = offset;
+      break;
+    }
+  }
+  if (end < 0) throw notXlsx();
+
+  const entryCount = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let unpacked = 0;
+  for (let entry = 0; entry < entryCount; entry += 1) {
+    if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== ZIP_CENTRAL_HEADER) {
+      throw malformedFile('Excel 文件已损坏：zip 目录不完整。');
+    }
+    const size = view.getUint32(offset + 24, true);
+    // 0xFFFFFFFF means a ZIP64 size: far beyond anything a power list needs
+    unpacked += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new DomainError(ERROR_CODES.tooLarge, `Excel 文件解压后超过 ${formatMegabytes(MAX_UNPACKED_BYTES)}，无法导入。`);
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+}

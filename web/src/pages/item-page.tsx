@@ -1,0 +1,200 @@
+/**
+ * 事项详情: one power item — its legal bases, its duties as a flowchart and a list, the accountability
+ * clauses, and what the list linter found.
+ */
+import { WarningOutlined } from '@ant-design/icons';
+import type { TItemResponse } from '@contracts/api.js';
+import type { TPowerItem } from '@contracts/power-list.js';
+import { Alert, Breadcrumb, Button, Card, Result, Space, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client.js';
+import { CategoryTag } from '../components/category-tag.js';
+import { CitationList } from '../components/citation-card.js';
+import { DutyFlowchart } from '../components/duty-flowchart.js';
+import { FindingsList } from '../components/findings-list.js';
+import { LoadError, PageLoading } from '../components/query-feedback.js';
+import { TruncatedTag } from '../components/truncated-tag.js';
+import { useDocumentTitle } from '../hooks/use-document-title.js';
+import { useItem } from '../hooks/use-power-list.js';
+import { isOtherDuty } from '../lib/duty-flowchart.js';
+
+const { Title, Text, Paragraph } = Typography;
+
+/** Parses a positive integer route or query parameter; null otherwise. */
+function positiveInt(value: string | null | undefined): number | null {
+  if (!value || !/^\d{1,9}$/.test(value)) return null;
+  const parsed = Number(value);
+  return parsed > 0 ? parsed : null;
+}
+
+function Section({ id, title, extra, children }: { id: string; title: ReactNode; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <Card id={id} title={title} extra={extra} variant="borderless" style={{ marginBottom: 16 }} data-testid={`section-${id}`}>
+      {children}
+    </Card>
+  );
+}
+
+function SubHeading({ children }: { children: ReactNode }) {
+  return (
+    <Title level={5} style={{ marginTop: 24, marginBottom: 12 }}>
+      {children}
+    </Title>
+  );
+}
+
+function DutiesSection({ item }: { item: TPowerItem }) {
+  return (
+    <Section id="duties" title="责任事项" extra={<Text type="secondary">共 {item.duties.length} 项</Text>}>
+      {item.duties.length === 0 ? (
+        <Text type="secondary">原清单未列明责任事项。</Text>
+      ) : (
+        <>
+          <DutyFlowchart duties={item.duties} />
+          <SubHeading>各环节责任</SubHeading>
+          <Timeline
+            data-testid="duty-timeline"
+            items={item.duties.map((duty, index, all) => {
+              const isOther = isOtherDuty(duty, index, all);
+              return {
+                key: index,
+                color: isOther ? 'gray' : 'blue',
+                title: (
+                  <Space size={6} wrap>
+                    <Text strong>
+                      {duty.no ?? index + 1}. {duty.name ?? '责任事项'}
+                    </Text>
+                    {duty.truncated && <TruncatedTag />}
+                  </Space>
+                ),
+                content: <div className="qz-prose">{duty.text}</div>,
+              };
+            })}
+          />
+        </>
+      )}
+      <SubHeading>责任事项依据</SubHeading>
+      <CitationList citations={item.dutyBases} />
+    </Section>
+  );
+}
+
+function AccountabilitySection({ item }: { item: TPowerItem }) {
+  const hasClauses = item.accountability.length > 0 || item.accountabilityPreamble;
+  return (
+    <Section id="accountability" title="追责情形">
+      {!hasClauses && <Text type="secondary">原清单未列明追责情形。</Text>}
+      {item.accountabilityPreamble && <Paragraph className="qz-prose" style={{ marginBottom: 0 }}>{item.accountabilityPreamble}</Paragraph>}
+      {item.accountability.length > 0 && (
+        <ol className="qz-clauses" data-testid="accountability-clauses">
+          {item.accountability.map((clause, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: clauses are positional entries of one cell
+            <li key={index} value={clause.no ?? index + 1}>
+              <span className="qz-prose">{clause.text}</span> {clause.truncated && <TruncatedTag />}
+            </li>
+          ))}
+        </ol>
+      )}
+      <SubHeading>追责依据</SubHeading>
+      <CitationList citations={item.accountabilityBases} />
+    </Section>
+  );
+}
+
+function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: number | null }) {
+  const { item, findings, version } = data;
+  const listHref = versionNo ? `/versions/${versionNo}` : '/';
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'list', title: <Link to="/">权责清单</Link> },
+          ...(versionNo ? [{ key: 'version', title: <Link to={listHref}>第{versionNo}版</Link> }] : []),
+          { key: 'item', title: `第${item.no}项` },
+        ]}
+      />
+      <Card variant="borderless" style={{ marginBottom: 16 }}>
+        <Space size={8} wrap style={{ marginBottom: 8 }}>
+          <CategoryTag category={item.category} />
+          <Text type="secondary">第 {item.no} 项</Text>
+          <Text type="secondary">·</Text>
+          <Text type="secondary">第{version.no}版清单{version.isCurrent ? '（现行）' : ''}</Text>
+        </Space>
+        <Title level={3} style={{ margin: 0 }} data-testid="item-title">
+          {item.name}
+        </Title>
+        {item.subItem && <Paragraph style={{ margin: '8px 0 0' }}>子项：{item.subItem}</Paragraph>}
+        {!version.isCurrent && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            title={`您正在查看第${version.no}版清单中的内容，它已不是现行版本。`}
+            action={<Link to={`/items/${item.no}`}>查看现行版本</Link>}
+          />
+        )}
+        {findings.length > 0 && (
+          <Paragraph style={{ margin: '12px 0 0' }}>
+            <a href="#findings">
+              <WarningOutlined style={{ color: '#fa8c16' }} /> 本事项有 {findings.length} 条校验提示
+            </a>
+          </Paragraph>
+        )}
+      </Card>
+
+      <Section id="legal-bases" title="实施依据" extra={<Text type="secondary">共 {item.legalBases.length} 条</Text>}>
+        <CitationList citations={item.legalBases} />
+      </Section>
+      <DutiesSection item={item} />
+      <AccountabilitySection item={item} />
+      {item.note && (
+        <Section id="note" title="备注">
+          <div className="qz-prose">{item.note}</div>
+        </Section>
+      )}
+      <Section
+        id="findings"
+        title="校验提示"
+        extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}
+      >
+        <Paragraph type="secondary" style={{ fontSize: 13 }}>
+          系统对清单内容的自动检查结果（如原文截断、依据引用不明等），供清单维护人员核对，不影响清单效力。
+        </Paragraph>
+        <FindingsList findings={findings} />
+      </Section>
+    </>
+  );
+}
+
+/** The item page (route `/items/:no`, `?version=N` for an earlier version). */
+export function ItemPage() {
+  const params = useParams();
+  const [search] = useSearchParams();
+  const itemNo = positiveInt(params.no);
+  const versionNo = positiveInt(search.get('version'));
+  const query = useItem(itemNo, versionNo);
+  useDocumentTitle(query.data ? query.data.item.name : itemNo ? `第${itemNo}项` : null);
+
+  const notFound = (
+    <Result
+      status="404"
+      title="未找到该事项"
+      subTitle={itemNo ? `清单中没有第${itemNo}项，可能已调整或编号有误。` : '事项编号不正确。'}
+      extra={
+        <Button type="primary">
+          <Link to="/">返回权责清单</Link>
+        </Button>
+      }
+    />
+  );
+
+  if (itemNo === null) return notFound;
+  if (query.isPending) return <PageLoading rows={10} />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) return notFound;
+    return <LoadError title="事项加载失败" error={query.error} onRetry={() => query.refetch()} />;
+  }
+  return <ItemDetail data={query.data} versionNo={versionNo} />;
+}
