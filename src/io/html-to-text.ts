@@ -25,9 +25,25 @@ function collapseParagraph(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The portal's own cells: nothing but `<p>` paragraphs of text without markup characters or
+ * entities. Read directly — the same result as the parser, several times faster on large lists.
+ */
+const SIMPLE_PARAGRAPHS = /^\s*(?:<p>[^<>&]*<\/p>\s*)+$/;
+
+function simpleParagraphsToText(cell: string): string {
+  const paragraphs: string[] = [];
+  for (const part of cell.split(/<\/?p>/)) {
+    const text = collapseParagraph(part);
+    if (text.length > 0) paragraphs.push(text);
+  }
+  return paragraphs.join('\n');
+}
+
 /** Reduce a cell's HTML (or plain text) to plain text; paragraphs are separated by '\n'. */
 export function htmlToText(cell: string): string {
   if (cell.length === 0) return '';
+  if (cell.startsWith('<p>', cell.search(/\S/)) && SIMPLE_PARAGRAPHS.test(cell)) return simpleParagraphsToText(cell);
   // Plain text goes through the same parser so that entities are decoded the same way, with its
   // '<' escaped (a literal character) and its line breaks turned into paragraph breaks.
   const html = TAG_PATTERN.test(cell) ? cell : cell.replace(/</g, '&lt;').replace(/\r?\n|\r/g, '<br>');

@@ -37,7 +37,15 @@ function sampleList(): TPowerList {
       },
     ],
     findings: [
-      { rule: 'truncated-cell', severity: 'warning', item: 1, field: 'duties', entry: 1, message: '第1项“责任事项”第3条内容被截断', messageEn: 'cut off' },
+      {
+        rule: 'truncated-cell',
+        severity: 'warning',
+        item: 1,
+        field: 'duties',
+        entry: 1,
+        message: '第1项“责任事项”第3条内容被截断',
+        messageEn: 'cut off',
+      },
     ],
   };
 }
@@ -64,7 +72,11 @@ describe('writePowerListJson', () => {
     const list = sampleList();
     const [first] = list.items;
     if (first === undefined) throw new Error('sample has an item');
-    const shuffled = { findings: list.findings, items: [Object.fromEntries(Object.entries(first).reverse())], title: list.title } as unknown as TPowerList;
+    const shuffled = {
+      findings: list.findings,
+      items: [Object.fromEntries(Object.entries(first).reverse())],
+      title: list.title,
+    } as unknown as TPowerList;
     const text = writePowerListJson(shuffled);
     const parsed = JSON.parse(text) as { items: Record<string, unknown>[]; findings: Record<string, unknown>[] };
     expect(Object.keys(parsed)).toEqual(Object.keys(ZPowerList.shape));
@@ -140,10 +152,12 @@ describe('findJsonSyntaxError', () => {
   });
 
   it('agrees with JSON.parse on damaged JSON, and points inside the text', () => {
-    const damaged = fc.tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', 'x')).map(([text, at, insert]) => {
-      const index = at % (text.length + 1);
-      return text.slice(0, index) + insert + text.slice(index + 1);
-    });
+    const damaged = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', 'x'))
+      .map(([text, at, insert]) => {
+        const index = at % (text.length + 1);
+        return text.slice(0, index) + insert + text.slice(index + 1);
+      });
     fc.assert(
       fc.property(damaged, (text) => {
         let parses = true;

@@ -127,9 +127,9 @@ export function findJsonSyntaxError(text: string): SyntaxProblem | null {
         return;
       }
       if (char === '\\') {
-        const escape = text[position + 1];
-        if (escape !== undefined && '"\\/bfnrt'.includes(escape)) position += 2;
-        else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) position += 6;
+        const escaped = text[position + 1];
+        if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) position += 2;
+        else if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) position += 6;
         else fail('字符串中有无效的转义序列');
       } else if (char.charCodeAt(0) < 0x20) {
         fail('字符串中不能直接出现换行或控制字符');

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { TPowerItem } from '../contracts/power-list.js';
 import { DomainError, ERROR_CODES, malformedFile } from '../domain/errors.js';
-import { type RowCells, buildPowerItem } from '../domain/powerlist/build-item.js';
+import { buildPowerItem, type RowCells } from '../domain/powerlist/build-item.js';
 import { renderPowerItem } from '../domain/powerlist/render-item.js';
 
 /** What the reader returns and the writer takes: a list without findings (the linter adds them). */
@@ -22,7 +22,7 @@ export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 /** Sheets with more rows than this are refused. */
 export const MAX_XLSX_ROWS = 50_000;
 /** What the zip may unpack to in total: a zip bomb is refused before it is inflated. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** Excel's own limit on the characters of one cell; longer text would be cut when opened. */
 const MAX_CELL_CHARS = 32_767;
 
@@ -54,7 +54,14 @@ export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
   workbook.creator = 'Quanze';
   const sheet = workbook.addWorksheet('权责清单', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
 
@@ -75,9 +82,9 @@ export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
     cell.border = THIN_BORDER;
   });
 
-  for (const item of list.items) {
+  for (const [index, item] of list.items.entries()) {
     const cells = renderPowerItem(item);
-    const row = sheet.addRow(COLUMNS.map((column) => cellValue(column.key, cells[column.key], item)));
+    const row = sheet.addRow(COLUMNS.map((column) => cellValue(column.key, cells[column.key], item, index)));
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = THIN_BORDER;
@@ -96,14 +103,15 @@ const THIN_BORDER: Partial<ExcelJS.Borders> = {
 };
 
 /** 序号 is written as a number so Excel sorts it; every other cell as text. */
-function cellValue(key: keyof RowCells, text: string, item: TPowerItem): string | number {
+function cellValue(key: keyof RowCells, text: string, item: TPowerItem, index: number): string | number {
   if (key === 'no' && /^\d+$/.test(text)) return Number(text);
-  if ([...text].length > MAX_CELL_CHARS) {
+  // Excel counts UTF-16 code units
+  if (text.length > MAX_CELL_CHARS) {
     const header = COLUMNS.find((column) => column.key === key)?.header ?? key;
     throw new DomainError(
       ERROR_CODES.validation,
       `第${item.no}项“${header}”超过 Excel 单元格上限 ${MAX_CELL_CHARS} 字，无法导出为 Excel，请改用 JSON 或 TSV 导出。`,
-      { issues: [{ path: ['items', item.no, key], message: `超过 ${MAX_CELL_CHARS} 字` }] },
+      { issues: [{ path: ['items', index, key], message: `超过 ${MAX_CELL_CHARS} 字` }] },
     );
   }
   return text;
@@ -119,7 +127,10 @@ function cellValue(key: keyof RowCells, text: string, item: TPowerItem): string 
  */
 export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerList> {
   if (bytes.byteLength > MAX_XLSX_BYTES) {
-    throw new DomainError(ERROR_CODES.tooLarge, `Excel 文件大小为 ${formatMegabytes(bytes.byteLength)}，超过 ${formatMegabytes(MAX_XLSX_BYTES)} 的上限，无法导入。`);
+    throw new DomainError(
+      ERROR_CODES.tooLarge,
+      `Excel 文件大小为 ${formatMegabytes(bytes.byteLength)}，超过 ${formatMegabytes(MAX_XLSX_BYTES)} 的上限，无法导入。`,
+    );
   }
   checkZipIsSafe(bytes);
 
@@ -152,39 +163,72 @@ function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
     throw malformedFile('未找到表头行：工作表中没有同时包含“序号”“权力分类”“项目名称”等列名的一行。');
   }
   const columnOf = mapColumns(header.texts, header.rowNo);
-  const title = rows.slice(0, headerIndex).flatMap((row) => row.texts.filter((text) => text !== '')).at(0) ?? '';
-  const noColumn = columnOf.get('no') as number;
+  const title =
+    rows
+      .slice(0, headerIndex)
+      .flatMap((row) => row.texts.filter((text) => text !== ''))
+      .at(0) ?? '';
 
   const items: TPowerItem[] = [];
+  const rowOfNo = new Map<number, number>();
   for (const row of rows.slice(headerIndex + 1)) {
     if (row.texts.every((text) => text === '') || isHeaderRow(row.texts)) continue;
-    const cells = rowCells(row.texts, columnOf);
-    if (!/^\d+$/.test(cells.no) || Number(cells.no) === 0) {
-      const shown = cells.no === '' ? '该行缺少序号' : `序号应为正整数，却是“${cells.no}”`;
-      throw malformedFile(`${shown}。`, row.rowNo, noColumn + 1);
+    const item = buildItemAt(rowCells(row.texts, columnOf), row.rowNo, columnOf);
+    const previousRow = rowOfNo.get(item.no);
+    if (previousRow !== undefined) {
+      throw malformedFile(
+        `序号 ${item.no} 重复：第 ${previousRow} 行已有序号 ${item.no} 的事项。`,
+        row.rowNo,
+        (columnOf.get('no') ?? 0) + 1,
+      );
     }
-    items.push(buildItemAt(cells, row.rowNo));
+    rowOfNo.set(item.no, row.rowNo);
+    items.push(item);
   }
   return { title, items };
 }
 
-/** Header text as written, with the spaces and line breaks people put into column names removed. */
-function normaliseHeader(text: string): string {
-  return text.replace(/\s+/g, '');
+/** Header names other lists use for the same column (the same unambiguous ones the TSV reader takes). */
+const HEADER_ALIASES: Readonly<Record<string, keyof RowCells>> = {
+  编号: 'no',
+  权力类别: 'category',
+  权力类型: 'category',
+  权力名称: 'name',
+  事项名称: 'name',
+  子项名称: 'subItem',
+};
+
+const HEADER_KEYS: ReadonlyMap<string, keyof RowCells> = new Map([
+  ...COLUMNS.map(({ header, key }): [string, keyof RowCells] => [header, key]),
+  ...Object.entries(HEADER_ALIASES),
+]);
+
+/** A header cell is short; longer cells are never read as column names. */
+const MAX_HEADER_CELL_LENGTH = 40;
+
+/** The column a header cell names, or undefined; width, spacing and a trailing colon do not matter. */
+function headerKey(text: string): keyof RowCells | undefined {
+  if (text.length > MAX_HEADER_CELL_LENGTH) return undefined;
+  return HEADER_KEYS.get(
+    text
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/[:：]$/, ''),
+  );
 }
 
-/** A header row names the identity columns (序号 and 项目名称) among its cells. */
+/** A header row names the identity columns: 项目名称 and 序号 or 权力分类. */
 function isHeaderRow(texts: readonly string[]): boolean {
-  const names = new Set(texts.map(normaliseHeader));
-  return names.has('项目名称') && (names.has('序号') || names.has('权力分类'));
+  const keys = new Set(texts.map(headerKey));
+  return keys.has('name') && (keys.has('no') || keys.has('category'));
 }
 
 /** Column index (0-based) of each RowCells key; the first column with a name wins. */
 function mapColumns(headerTexts: readonly string[], rowNo: number): Map<keyof RowCells, number> {
   const columnOf = new Map<keyof RowCells, number>();
   headerTexts.forEach((text, index) => {
-    const column = COLUMNS.find((candidate) => candidate.header === normaliseHeader(text));
-    if (column !== undefined && !columnOf.has(column.key)) columnOf.set(column.key, index);
+    const key = headerKey(text);
+    if (key !== undefined && !columnOf.has(key)) columnOf.set(key, index);
   });
   for (const required of REQUIRED_HEADERS) {
     const column = COLUMNS.find((candidate) => candidate.header === required);
@@ -212,13 +256,15 @@ function rowCells(texts: readonly string[], columnOf: ReadonlyMap<keyof RowCells
   };
 }
 
-/** Build one item; a DomainError from the builder is given the row it came from. */
-function buildItemAt(cells: RowCells, rowNo: number): TPowerItem {
+/** Build one item; a DomainError from the builder is given the row and column it came from. */
+function buildItemAt(cells: RowCells, rowNo: number, columnOf: ReadonlyMap<keyof RowCells, number>): TPowerItem {
   try {
     return buildPowerItem(cells);
   } catch (error) {
-    if (error instanceof DomainError) throw malformedFile(error.message, rowNo);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const field = error.issues[0]?.path[0];
+    const index = typeof field === 'string' ? columnOf.get(field as keyof RowCells) : undefined;
+    throw malformedFile(error.message, rowNo, index === undefined ? undefined : index + 1);
   }
 }
 
@@ -256,7 +302,8 @@ const ZIP_END_OF_DIRECTORY = 0x06054b50;
  */
 function checkZipIsSafe(bytes: Uint8Array): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const notXlsx = () => malformedFile('该文件不是 Excel 工作簿（.xlsx）：文件内容不是 zip 格式。如为旧版 .xls 文件，请在 Excel 中另存为 .xlsx。');
+  const notXlsx = () =>
+    malformedFile('该文件不是 Excel 工作簿（.xlsx）：文件内容不是 zip 格式。如为旧版 .xls 文件，请在 Excel 中另存为 .xlsx。');
   if (bytes.byteLength < 22 || view.getUint32(0, true) !== ZIP_LOCAL_HEADER) throw notXlsx();
 
   // the end-of-directory record sits in the last 22 bytes plus at most a 64 KiB comment

@@ -11,7 +11,12 @@ export function ref(article: number, paragraph: number | null = null, item: numb
 }
 
 /** A citation with the given title, edition and articles; the rest empty. */
-export function citation(title: string | null, edition: string | null, articles: TArticleRef[] = [], extra: Partial<TCitation> = {}): TCitation {
+export function citation(
+  title: string | null,
+  edition: string | null,
+  articles: TArticleRef[] = [],
+  extra: Partial<TCitation> = {},
+): TCitation {
   return { no: null, sameAs: null, rank: null, title, edition, articles, text: '', truncated: false, ...extra };
 }
 
@@ -43,28 +48,54 @@ export function lawSource(): TLegalSource {
     id: 'test-law',
     title: '中华人民共和国测试法',
     rank: '法律',
-    editions: [edition('主席令第28号', 'superseded', '2010-04-29', '2010-10-01'), edition('主席令第20号', 'in-force', '2024-02-27', '2024-05-01')],
+    editions: [
+      edition('主席令第28号', 'superseded', '2010-04-29', '2010-10-01'),
+      edition('主席令第20号', 'in-force', '2024-02-27', '2024-05-01'),
+    ],
     articleMap: [
-      { from: { edition: '主席令第28号', article: 45 }, to: [{ edition: '主席令第20号', article: 52, paragraph: 2 }], confidence: 'checked' },
+      {
+        from: { edition: '主席令第28号', article: 45 },
+        to: [{ edition: '主席令第20号', article: 52, paragraph: 2 }],
+        confidence: 'checked',
+      },
       {
         from: { edition: '主席令第28号', article: 44 },
-        to: [{ edition: '主席令第20号', article: 51 }, { edition: '主席令第20号', article: 52, paragraph: 2 }],
+        to: [
+          { edition: '主席令第20号', article: 51 },
+          { edition: '主席令第20号', article: 52, paragraph: 2 },
+        ],
         confidence: 'inferred',
         note: 'split',
       },
-      { from: { edition: '主席令第28号', article: 14, paragraph: 3 }, to: [{ edition: '主席令第20号', article: 17, paragraph: 3 }], confidence: 'checked' },
+      {
+        from: { edition: '主席令第28号', article: 14, paragraph: 3 },
+        to: [{ edition: '主席令第20号', article: 17, paragraph: 3 }],
+        confidence: 'checked',
+      },
     ],
   };
 }
 
 /** A regulation whose only edition has an unknown status. */
 export function regulationSource(): TLegalSource {
-  return { id: 'test-reg', title: '测试处分条例', rank: '法规', editions: [edition('国务院令第495号', 'unknown', undefined, '2007-06-01', 'no repeal found')], articleMap: [] };
+  return {
+    id: 'test-reg',
+    title: '测试处分条例',
+    rank: '法规',
+    editions: [edition('国务院令第495号', 'unknown', undefined, '2007-06-01', 'no repeal found')],
+    articleMap: [],
+  };
 }
 
 /** A normative document with a document number. */
 export function documentSource(): TLegalSource {
-  return { id: 'test-doc', title: '测试检查规定', rank: '规范性文件', editions: [edition('国保发〔2013〕14号', 'in-force')], articleMap: [] };
+  return {
+    id: 'test-doc',
+    title: '测试检查规定',
+    rank: '规范性文件',
+    editions: [edition('国保发〔2013〕14号', 'in-force')],
+    articleMap: [],
+  };
 }
 
 /** The three sources above in one registry. */

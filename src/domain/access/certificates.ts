@@ -76,7 +76,10 @@ export interface EligibilityIssue {
  * Why an officer may not act in a case involving `partyIds` on day `on`; empty when they may.
  * Used by the procedure engine to refuse assigning an officer (and to explain why).
  */
-export function officerEligibilityIssues(officer: OfficerQualification, options: { on: string; partyIds: readonly string[] }): EligibilityIssue[] {
+export function officerEligibilityIssues(
+  officer: OfficerQualification,
+  options: { on: string; partyIds: readonly string[] },
+): EligibilityIssue[] {
   const issues: EligibilityIssue[] = [];
   const cert = officer.certificate;
   if (cert === null) {

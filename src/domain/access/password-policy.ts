@@ -50,7 +50,7 @@ export function checkPassword(password: string, { username, commonPasswords }: C
   return issues;
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', $: 's', '5': 's', '7': 't' };
 
 /**
  * The forms of a password to look up in the common list: as typed, without trailing digits and

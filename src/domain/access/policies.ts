@@ -23,10 +23,7 @@ import { isInSubtree, type OrgTree } from './organisations.js';
 import { BUSINESS_ROLES, type GrantScope, type RoleGrant, type RoleId, roleLabel } from './roles.js';
 
 /** Who may perform an action. */
-export type PolicyRule =
-  | { who: 'public' }
-  | { who: 'signed-in' }
-  | { who: 'roles'; roles: readonly RoleId[]; reach: GrantScope };
+export type PolicyRule = { who: 'public' } | { who: 'signed-in' } | { who: 'roles'; roles: readonly RoleId[]; reach: GrantScope };
 
 /** One row of the policy table. */
 export interface Policy {
@@ -142,9 +139,7 @@ export interface AuthorizeOptions {
   orgTree: OrgTree;
 }
 
-export type AuthorizeResult =
-  | { allowed: true }
-  | { allowed: false; code: 'unauthenticated' | 'forbidden'; reason: string };
+export type AuthorizeResult = { allowed: true } | { allowed: false; code: 'unauthenticated' | 'forbidden'; reason: string };
 
 /** Decides whether the actor may perform the action on a resource of the given organisation. */
 export function authorize({ actor, action, resourceOrgId, orgTree }: AuthorizeOptions): AuthorizeResult {

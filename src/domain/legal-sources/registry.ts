@@ -55,7 +55,11 @@ export function checkRegistry(registry: TLegalRegistry): FieldIssue[] {
       const key = titleKey(name);
       const owner = titles.get(key);
       if (owner === undefined) titles.set(key, s);
-      else if (owner !== s) issues.push({ path: n === 0 ? at('title') : at('aliases', n - 1), message: `名称《${name}》已属于另一来源（${registry.sources[owner]?.id}）` });
+      else if (owner !== s)
+        issues.push({
+          path: n === 0 ? at('title') : at('aliases', n - 1),
+          message: `名称《${name}》已属于另一来源（${registry.sources[owner]?.id}）`,
+        });
     });
 
     const editions = new Map<string, number>();
@@ -63,11 +67,15 @@ export function checkRegistry(registry: TLegalRegistry): FieldIssue[] {
       const key = editionKey(edition.edition);
       const same = editions.get(key);
       if (same === undefined) editions.set(key, e);
-      else issues.push({ path: at('editions', e, 'edition'), message: `版本 ${edition.edition} 与 ${source.editions[same]?.edition} 重复` });
+      else
+        issues.push({ path: at('editions', e, 'edition'), message: `版本 ${edition.edition} 与 ${source.editions[same]?.edition} 重复` });
     });
     const inForce = source.editions.flatMap((edition, e) => (edition.status === 'in-force' ? [e] : []));
     for (const e of inForce.slice(1)) {
-      issues.push({ path: at('editions', e, 'status'), message: `《${source.title}》只能有一个现行有效版本，已有 ${source.editions[inForce[0] ?? 0]?.edition}` });
+      issues.push({
+        path: at('editions', e, 'status'),
+        message: `《${source.title}》只能有一个现行有效版本，已有 ${source.editions[inForce[0] ?? 0]?.edition}`,
+      });
     }
 
     const known = new Set(source.editions.map((edition) => edition.edition));
@@ -77,8 +85,10 @@ export function checkRegistry(registry: TLegalRegistry): FieldIssue[] {
         issues.push({ path: at('articleMap', m, 'from', 'edition'), message: `《${source.title}》没有版本 ${mapping.from.edition}` });
       }
       mapping.to.forEach((to, t) => {
-        if (!known.has(to.edition)) issues.push({ path: at('articleMap', m, 'to', t, 'edition'), message: `《${source.title}》没有版本 ${to.edition}` });
-        else if (to.edition === mapping.from.edition) issues.push({ path: at('articleMap', m, 'to', t, 'edition'), message: '对应条款应指向另一版本' });
+        if (!known.has(to.edition))
+          issues.push({ path: at('articleMap', m, 'to', t, 'edition'), message: `《${source.title}》没有版本 ${to.edition}` });
+        else if (to.edition === mapping.from.edition)
+          issues.push({ path: at('articleMap', m, 'to', t, 'edition'), message: '对应条款应指向另一版本' });
       });
       const fromKey = `${mapping.from.edition}#${mapping.from.article}#${mapping.from.paragraph ?? ''}`;
       if (froms.has(fromKey)) issues.push({ path: at('articleMap', m, 'from'), message: `${mapping.from.edition} 的该条款已有对应关系` });
@@ -158,7 +168,9 @@ export function addEdition(registry: TLegalRegistry, options: AddEditionOptions)
     throw validationError(`《${source.title}》已有版本 ${edition.edition}`, [{ path: ['edition', 'edition'], message: '版本已存在' }]);
   }
   const supersedes = options.supersedes ?? [];
-  supersedes.forEach((name, i) => editionIndex(source, name, ['supersedes', i]));
+  supersedes.forEach((name, i) => {
+    editionIndex(source, name, ['supersedes', i]);
+  });
   if (edition.status === 'in-force') {
     const issues = otherInForce(source, new Set(supersedes), ['edition', 'status']);
     if (issues.length > 0) throw validationError(issues[0]?.message ?? '', issues);
@@ -209,13 +221,17 @@ export function addArticleMapping(registry: TLegalRegistry, options: AddArticleM
   editionIndex(source, mapping.from.edition, ['mapping', 'from', 'edition']);
   mapping.to.forEach((to, t) => {
     editionIndex(source, to.edition, ['mapping', 'to', t, 'edition']);
-    if (to.edition === mapping.from.edition) throw validationError('对应条款应指向另一版本', [{ path: ['mapping', 'to', t, 'edition'], message: '与原版本相同' }]);
+    if (to.edition === mapping.from.edition)
+      throw validationError('对应条款应指向另一版本', [{ path: ['mapping', 'to', t, 'edition'], message: '与原版本相同' }]);
   });
   const duplicate = source.articleMap.some(
     (existing) =>
-      existing.from.edition === mapping.from.edition && existing.from.article === mapping.from.article && existing.from.paragraph === mapping.from.paragraph,
+      existing.from.edition === mapping.from.edition &&
+      existing.from.article === mapping.from.article &&
+      existing.from.paragraph === mapping.from.paragraph,
   );
-  if (duplicate) throw validationError(`${mapping.from.edition} 的该条款已有对应关系`, [{ path: ['mapping', 'from'], message: '对应关系已存在' }]);
+  if (duplicate)
+    throw validationError(`${mapping.from.edition} 的该条款已有对应关系`, [{ path: ['mapping', 'from'], message: '对应关系已存在' }]);
   return replaceSource(registry, s, { ...source, articleMap: [...source.articleMap, mapping] });
 }
 
@@ -237,8 +253,12 @@ export function applyRegistryChange(registry: TLegalRegistry, change: TRegistryC
 const CITATION_FIELDS: readonly TCitationField[] = ['legalBases', 'dutyBases', 'accountabilityBases'];
 
 /** Every citation of the items with its location, in list order. */
-export function eachCitation(items: readonly TPowerItem[]): { item: TPowerItem; field: TCitationField; entry: number; citation: TCitation }[] {
-  return items.flatMap((item) => CITATION_FIELDS.flatMap((field) => item[field].map((citation, entry) => ({ item, field, entry, citation }))));
+export function eachCitation(
+  items: readonly TPowerItem[],
+): { item: TPowerItem; field: TCitationField; entry: number; citation: TCitation }[] {
+  return items.flatMap((item) =>
+    CITATION_FIELDS.flatMap((field) => item[field].map((citation, entry) => ({ item, field, entry, citation }))),
+  );
 }
 
 function articleTouched(articles: readonly TArticleRef[], mapping: TArticleMapping): boolean {
@@ -259,7 +279,9 @@ export function affectedCitations(items: readonly TPowerItem[], change: TRegistr
   // Editions the registry already has are matched as resolveCitation matches them; the new
   // edition of an add-edition change is not registered yet, so it is matched by its key.
   const touched = new Set(
-    change.kind === 'add-edition' ? (change.supersedes ?? []) : [change.kind === 'set-status' ? change.edition : change.mapping.from.edition],
+    change.kind === 'add-edition'
+      ? (change.supersedes ?? [])
+      : [change.kind === 'set-status' ? change.edition : change.mapping.from.edition],
   );
   const newKey = change.kind === 'add-edition' ? editionKey(change.edition.edition) : null;
   return eachCitation(items)

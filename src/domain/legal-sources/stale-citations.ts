@@ -9,7 +9,7 @@
  *   assumed to be the edition in force when the list was made;
  * - a mapping that covers only one paragraph does not answer for the whole article;
  * - citations without a title, and truncated citations whose (possibly cut) title matches no
- *   source, are left to the list linter's truncation rule;
+ *   source, are left to the list linter (rules citation-without-title and truncated-cell);
  * - entries written as `同N` get a notice (the item page shows them) but no finding of their own:
  *   the finding on entry N covers them.
  */
@@ -41,7 +41,9 @@ export const STALE_CITATION_RULES = {
 
 function checkAsOf(asOf: string): void {
   if (!ZIsoDate.safeParse(asOf).success) {
-    throw new DomainError(ERROR_CODES.validation, `核对日期应为 YYYY-MM-DD：${asOf}`, { issues: [{ path: ['asOf'], message: '日期格式应为 YYYY-MM-DD' }] });
+    throw new DomainError(ERROR_CODES.validation, `核对日期应为 YYYY-MM-DD：${asOf}`, {
+      issues: [{ path: ['asOf'], message: '日期格式应为 YYYY-MM-DD' }],
+    });
   }
 }
 
@@ -61,14 +63,32 @@ function noticeArticle(sourceArticles: ReturnType<typeof currentArticle>, cited:
       return { cited, mapped: sourceArticles.articles, confidence: sourceArticles.confidence, notes: sourceArticles.notes };
     case 'current':
       // Not reached for a stale citation (its edition is not the one in force); kept total.
-      return { cited, mapped: [{ edition: sourceArticles.current.edition, article: cited.article, ...(cited.paragraph === null ? {} : { paragraph: cited.paragraph }) }], confidence: 'checked', notes: [] };
+      return {
+        cited,
+        mapped: [
+          {
+            edition: sourceArticles.current.edition,
+            article: cited.article,
+            ...(cited.paragraph === null ? {} : { paragraph: cited.paragraph }),
+          },
+        ],
+        confidence: 'checked',
+        notes: [],
+      };
     case 'unknown':
       return { cited, mapped: null, confidence: null, notes: [] };
   }
 }
 
 /** The notice for one citation, or null when there is nothing to say (in force, or nothing to resolve). */
-function noticeFor(item: TPowerItem, field: TCitationNotice['field'], entry: number, citation: TCitation, registry: TLegalRegistry, asOf: string): TCitationNotice | null {
+function noticeFor(
+  item: TPowerItem,
+  field: TCitationNotice['field'],
+  entry: number,
+  citation: TCitation,
+  registry: TLegalRegistry,
+  asOf: string,
+): TCitationNotice | null {
   if (citation.title === null) return null;
   const base = { item: item.no, field, entry, sameAs: citation.sameAs };
   const resolved = resolveCitation(citation, registry);
@@ -77,13 +97,26 @@ function noticeFor(item: TPowerItem, field: TCitationNotice['field'], entry: num
     return {
       ...base,
       kind: 'source-unknown',
-      cited: { title: citation.title, sourceId: null, sourceTitle: null, edition: citation.edition, articles: citation.articles, ...editionFacts(null) },
+      cited: {
+        title: citation.title,
+        sourceId: null,
+        sourceTitle: null,
+        edition: citation.edition,
+        articles: citation.articles,
+        ...editionFacts(null),
+      },
       current: null,
       articles: [],
     };
   }
   const { source } = resolved;
-  const cited = { title: citation.title, sourceId: source.id, sourceTitle: source.title, edition: citation.edition, articles: citation.articles };
+  const cited = {
+    title: citation.title,
+    sourceId: source.id,
+    sourceTitle: source.title,
+    edition: citation.edition,
+    articles: citation.articles,
+  };
   if (resolved.edition === null) {
     return { ...base, kind: resolved.reason, cited: { ...cited, ...editionFacts(null) }, current: null, articles: [] };
   }
@@ -131,13 +164,19 @@ function editionLabelEn(edition: string, adopted: string | null): string {
 
 function currentLabelZh(current: NonNullable<TCitationNotice['current']>): string {
   const name = current.isEffective ? '现行版本' : '修订后的版本';
-  const when = current.effective === null ? '' : current.isEffective ? `，${current.effective}施行` : `，${current.effective}起施行，尚未生效`;
+  const when =
+    current.effective === null ? '' : current.isEffective ? `，${current.effective}施行` : `，${current.effective}起施行，尚未生效`;
   return `${name}（${current.edition}${when}）`;
 }
 
 function currentLabelEn(current: NonNullable<TCitationNotice['current']>): string {
   const name = current.isEffective ? 'the current edition' : 'the revised edition';
-  const when = current.effective === null ? '' : current.isEffective ? `, in force since ${current.effective}` : `, in force from ${current.effective}, not yet`;
+  const when =
+    current.effective === null
+      ? ''
+      : current.isEffective
+        ? `, in force since ${current.effective}`
+        : `, in force from ${current.effective}, not yet`;
   return `${name} (${current.edition}${when})`;
 }
 
@@ -156,17 +195,29 @@ function staleMessage(notice: TCitationNotice, article: TNoticeArticle | null): 
   const current = notice.current;
   const editionNotes = [notice.current?.note].filter((note): note is string => typeof note === 'string');
   if (current === null) {
-    return withNotes({ zh: `${citedZh}登记库中没有现行有效版本，对应条款未知，请人工核对。`, en: `${citedEn}the registry has no edition in force, so the corresponding article is unknown — check by hand.` }, []);
+    return withNotes(
+      {
+        zh: `${citedZh}登记库中没有现行有效版本，对应条款未知，请人工核对。`,
+        en: `${citedEn}the registry has no edition in force, so the corresponding article is unknown — check by hand.`,
+      },
+      [],
+    );
   }
   if (article === null) {
     return withNotes(
-      { zh: `${citedZh}${currentLabelZh(current)}中的对应条款请人工核对。`, en: `${citedEn}check the corresponding article of ${currentLabelEn(current)} by hand.` },
+      {
+        zh: `${citedZh}${currentLabelZh(current)}中的对应条款请人工核对。`,
+        en: `${citedEn}check the corresponding article of ${currentLabelEn(current)} by hand.`,
+      },
       editionNotes,
     );
   }
   if (article.mapped === null || article.confidence === null) {
     return withNotes(
-      { zh: `${citedZh}${currentLabelZh(current)}对应条款未知，请人工核对。`, en: `${citedEn}the corresponding article of ${currentLabelEn(current)} is unknown — check by hand.` },
+      {
+        zh: `${citedZh}${currentLabelZh(current)}对应条款未知，请人工核对。`,
+        en: `${citedEn}the corresponding article of ${currentLabelEn(current)} is unknown — check by hand.`,
+      },
       editionNotes,
     );
   }
@@ -223,7 +274,8 @@ export function noticeFindings(notice: TCitationNotice): TFinding[] {
   if (notice.sameAs !== null) return [];
   const at = { item: notice.item, field: notice.field, entry: notice.entry };
   if (notice.kind === 'stale') {
-    const messages = notice.articles.length === 0 ? [staleMessage(notice, null)] : notice.articles.map((article) => staleMessage(notice, article));
+    const messages =
+      notice.articles.length === 0 ? [staleMessage(notice, null)] : notice.articles.map((article) => staleMessage(notice, article));
     return messages.map(({ zh, en }) => ({ rule: STALE_CITATION_RULES.stale, severity: 'warning', ...at, message: zh, messageEn: en }));
   }
   const { zh, en } = otherMessage(notice);

@@ -194,7 +194,7 @@ function writeSection(section: number, isLeading: boolean): string {
     if (pendingZero) out += DIGIT_NAMES[0];
     pendingZero = false;
     const isBareTen = place === 1 && digit === 1 && out === '' && isLeading;
-    out += (isBareTen ? '' : DIGIT_NAMES[digit]) + PLACE_NAMES[place];
+    out += (isBareTen ? '' : (DIGIT_NAMES[digit] ?? '')) + (PLACE_NAMES[place] ?? '');
   });
   return out;
 }

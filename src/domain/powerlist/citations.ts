@@ -47,6 +47,7 @@ const ITEM = new RegExp(`第?[（(](${NUMERAL})[）)]项?|第(${NUMERAL})项`, '
 /** what joins references of one header: 第三十六条、第三十七条 / 和 / 及 / 至 (a range) */
 const SEPARATOR = /(、|，|,|以及|及|和|与|或者|或|至|到)/y;
 const RANGE_WORDS = new Set(['至', '到']);
+const COMMAS = new Set(['，', ',']);
 /** A range longer than this is a typo, not a citation of so many articles. */
 const MAX_RANGE = 50;
 
@@ -85,18 +86,22 @@ function scanReferences(s: string, pos: number): RefScan {
   let end = pos;
   let cursor = pos;
   let pendingRange: number | null = null;
+  // After a comma only a full 第X条 continues the list: `第六十一条，（一）…` is text.
+  let continuesPrevious = false;
   for (;;) {
-    const ref = readOneReference(s, cursor, refs.at(-1) ?? null);
+    const ref = readOneReference(s, cursor, continuesPrevious ? (refs.at(-1) ?? null) : null);
     if (ref === null) break;
     if (pendingRange !== null && ref.isNewArticle) {
       // 第三十六条至第三十八条: the articles strictly between the two ends
-      for (let a = pendingRange + 1; a < ref.value.article && a - pendingRange <= MAX_RANGE; a++) refs.push({ article: a, paragraph: null, item: null });
+      for (let a = pendingRange + 1; a < ref.value.article && a - pendingRange <= MAX_RANGE; a++)
+        refs.push({ article: a, paragraph: null, item: null });
     }
     refs.push(ref.value);
     end = ref.end;
     const separator = matchAt(SEPARATOR, s, end);
     if (separator === null) break;
     pendingRange = RANGE_WORDS.has(separator[1] ?? '') ? ref.value.article : null;
+    continuesPrevious = !COMMAS.has(separator[1] ?? '');
     cursor = separator.index + separator[0].length;
   }
   return { refs, end };
@@ -106,7 +111,11 @@ function scanReferences(s: string, pos: number): RefScan {
  * One reference at `pos`: a full `第X条…`, or — inside a list — a `第Y款…` or `（Z）项` that belongs to
  * the article (and paragraph) of `previous`.
  */
-function readOneReference(s: string, pos: number, previous: TArticleRef | null): { value: TArticleRef; end: number; isNewArticle: boolean } | null {
+function readOneReference(
+  s: string,
+  pos: number,
+  previous: TArticleRef | null,
+): { value: TArticleRef; end: number; isNewArticle: boolean } | null {
   let cursor = pos;
   let article: number | null = null;
   let paragraph: number | null = null;
@@ -136,7 +145,9 @@ function readOneReference(s: string, pos: number, previous: TArticleRef | null):
   // A bare 第四款 or （四）项 after a separator continues the previous article.
   if (previous === null) return null;
   const value: TArticleRef =
-    paragraph !== null ? { article: previous.article, paragraph, item } : { article: previous.article, paragraph: previous.paragraph, item };
+    paragraph !== null
+      ? { article: previous.article, paragraph, item }
+      : { article: previous.article, paragraph: previous.paragraph, item };
   return { value, end: cursor, isNewArticle: false };
 }
 
@@ -253,12 +264,12 @@ function quotedText(tail: string): string {
 // ---------------------------------------------------------------------------------------------
 // Title and edition
 
-/** Collapse whitespace; drop it entirely next to Chinese characters and punctuation. */
+/** Collapse whitespace; drop it entirely next to any non-ASCII character (Chinese text and punctuation). */
 function canonicalSpacing(s: string): string {
   return s
     .trim()
     .replace(/\s+/g, ' ')
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+    .replace(/ (?=[^ -~])|(?<=[^ -~]) /g, '');
 }
 
 /** The index of the bracket closing the one at `open`, counting nested pairs; -1 when unclosed. */
@@ -364,6 +375,7 @@ export function parseCitation(text: string): TParsedCitation {
     if (close < 0) return result([], s.slice(pos));
     title = canonicalTitle(s.slice(pos + 1, close));
     pos = close + 1;
+    skipSpace();
     if (s[pos] === '（' || s[pos] === '(') {
       const closeEdition = closingIndex(s, pos, '（(', '）)');
       if (closeEdition < 0) return result([], s.slice(pos));
@@ -413,7 +425,15 @@ export function buildCitations(entries: CellEntry[]): TCitation[] {
         previous.truncated ||= entry.truncated;
         continue;
       }
-      citations.push({ ...parsed, rank: previous.rank, title: previous.title, edition: previous.edition, no: entry.no, sameAs: null, truncated: entry.truncated });
+      citations.push({
+        ...parsed,
+        rank: previous.rank,
+        title: previous.title,
+        edition: previous.edition,
+        no: entry.no,
+        sameAs: null,
+        truncated: entry.truncated,
+      });
       continue;
     }
     citations.push({ no: entry.no, sameAs: null, ...parsed, truncated: entry.truncated });
@@ -466,17 +486,21 @@ export function sameCitationFields(a: TParsedCitation, b: TParsedCitation): bool
  * `【rank】《title》（edition）第X条第Y款 text`, continuation articles on lines of their own as the
  * text holds them, `同N。` for a 同N entry. The plain form is used when it reads back to the same
  * citation; otherwise (a text that starts with a colon, a quote, a bracket or an article
- * reference) the text is written quoted, `第X条：“text”`.
+ * reference) the text is written quoted, `第X条：“text”`, or after a colon, `第X条：text`.
  */
 export function renderCitation(c: TCitation): string {
   if (c.sameAs !== null) return `同${c.sameAs}。`;
   const source =
-    (c.rank === null ? '' : `【${c.rank}】`) + (c.title === null ? '' : `《${c.title}》`) + (c.title === null || c.edition === null ? '' : `（${c.edition}）`);
+    (c.rank === null ? '' : `【${c.rank}】`) +
+    (c.title === null ? '' : `《${c.title}》`) +
+    (c.title === null || c.edition === null ? '' : `（${c.edition}）`);
   const continuing = continuationReferences(c.text).length;
   const headerRefs = c.articles.slice(0, Math.max(0, c.articles.length - continuing));
   const head = source + renderReferences(headerRefs);
-  const plain = c.text === '' ? head : head === '' ? c.text : `${head} ${c.text}`;
-  if (sameCitationFields(parseCitation(plain), c)) return plain;
-  const quoted = `${head}：“${c.text}”`;
-  return sameCitationFields(parseCitation(quoted), c) ? quoted : plain;
+  // After an article the text is set off by a space; after a bracket (a source with no article,
+  // a cut-off `【法律】《中华人`) it follows directly.
+  const plain = c.text === '' || head === '' || headerRefs.length === 0 ? head + c.text : `${head} ${c.text}`;
+  // A text that itself starts with a colon or quote needs the colon (`第X条：：…`) or the quotes.
+  const candidates = [plain, `${head} ${c.text}`, `${head}：“${c.text}”`, `${head}：${c.text}`];
+  return candidates.find((candidate) => sameCitationFields(parseCitation(candidate), c)) ?? plain;
 }

@@ -40,7 +40,10 @@ describe('diffPowerLists', () => {
   });
 
   it('reports added and removed items ordered by number', () => {
-    const diff = diffPowerLists(list([item(1, '甲'), item(2, '乙'), item(3, '丙')]), list([item(1, '甲'), item(2, '戊', { category: '行政强制' }), item(3, '丁', { category: '行政强制' })]));
+    const diff = diffPowerLists(
+      list([item(1, '甲'), item(2, '乙'), item(3, '丙')]),
+      list([item(1, '甲'), item(2, '戊', { category: '行政强制' }), item(3, '丁', { category: '行政强制' })]),
+    );
     expect(diff.added).toEqual([
       { no: 2, name: '戊' },
       { no: 3, name: '丁' },
@@ -114,7 +117,10 @@ describe('diffPowerLists', () => {
   });
 
   it('reports a changed title, and a changed preamble', () => {
-    const diff = diffPowerLists(list([item(1, '甲')], '旧标题'), list([item(1, '甲', { accountabilityPreamble: '下列情形的：' })], '新标题'));
+    const diff = diffPowerLists(
+      list([item(1, '甲')], '旧标题'),
+      list([item(1, '甲', { accountabilityPreamble: '下列情形的：' })], '新标题'),
+    );
     expect(diff.titleChanged).toEqual({ before: '旧标题', after: '新标题' });
     expect(diff.changed[0]?.changes).toEqual([{ field: 'accountabilityPreamble', before: null, after: '下列情形的：' }]);
   });

@@ -44,12 +44,14 @@ export function diffPowerLists(before: DiffablePowerList, after: DiffablePowerLi
   const { pairs, unmatchedBefore, unmatchedAfter } = matchItems(before.items, after.items);
 
   const changed = pairs
-    .map((pair): TItemDiff => ({
-      name: pair.after.name,
-      noBefore: pair.before.no,
-      noAfter: pair.after.no,
-      changes: compareItems(pair.before, pair.after),
-    }))
+    .map(
+      (pair): TItemDiff => ({
+        name: pair.after.name,
+        noBefore: pair.before.no,
+        noAfter: pair.after.no,
+        changes: compareItems(pair.before, pair.after),
+      }),
+    )
     .filter((diff) => diff.changes.length > 0)
     .sort((a, b) => (a.noAfter ?? 0) - (b.noAfter ?? 0) || (a.noBefore ?? 0) - (b.noBefore ?? 0));
 
@@ -114,13 +116,13 @@ function identityKey(item: TPowerItem): string {
 }
 
 function compareItems(before: TPowerItem, after: TPowerItem): TFieldChange[] {
-  return COMPARED_FIELDS.flatMap((field) => (isDeepEqual(before[field], after[field]) ? [] : [{ field, before: before[field], after: after[field] }]));
+  return COMPARED_FIELDS.flatMap((field) =>
+    isDeepEqual(before[field], after[field]) ? [] : [{ field, before: before[field], after: after[field] }],
+  );
 }
 
 function summarise(items: readonly TPowerItem[]): { no: number; name: string }[] {
-  return items
-    .map((item) => ({ no: item.no, name: item.name }))
-    .sort((a, b) => a.no - b.no || compareStrings(a.name, b.name));
+  return items.map((item) => ({ no: item.no, name: item.name })).sort((a, b) => a.no - b.no || compareStrings(a.name, b.name));
 }
 
 function compareStrings(a: string, b: string): number {

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TCitation, TClause, TDuty, TPowerItem } from '../../contracts/power-list.js';
+import { readPowerListTsv } from '../../io/power-list-tsv.js';
 import {
   LINT_RULE_IDS,
+  lintPowerList,
   RULE_CATEGORY_MISMATCH,
   RULE_CITATION_WITHOUT_ARTICLE,
   RULE_CITATION_WITHOUT_TITLE,
@@ -10,7 +13,6 @@ import {
   RULE_TRUNCATED_CELL,
   RULE_UNKNOWN_DUTY_STEP,
   RULE_UNRESOLVED_SAME_AS,
-  lintPowerList,
 } from './lint.js';
 
 // ── small factories: a clean item, then each test breaks one thing ────────────────────────────
@@ -45,11 +47,21 @@ function item(overrides: Partial<TPowerItem> = {}): TPowerItem {
     subItem: null,
     legalBases: [citation({ no: null })],
     duties: [duty(), duty({ no: 2, name: '调查取证', text: '指定专人负责，及时组织调查取证。' })],
-    dutyBases: [citation({ title: '中华人民共和国行政处罚法', articles: [{ article: 36, paragraph: null, item: null }], text: '行政机关发现……必须全面、客观、公正的调查。' })],
+    dutyBases: [
+      citation({
+        title: '中华人民共和国行政处罚法',
+        articles: [{ article: 36, paragraph: null, item: null }],
+        text: '行政机关发现……必须全面、客观、公正的调查。',
+      }),
+    ],
     accountabilityPreamble: '因不履行或不正确履行行政职责，有下列情形之一的，行政机关及相关工作人员应承担相应责任：',
     accountability: [clause(), clause({ no: 2, text: '违反法定程序实施行政处罚的；' })],
     accountabilityBases: [
-      citation({ title: '中华人民共和国行政处罚法', articles: [{ article: 55, paragraph: null, item: null }], text: '行政机关实施行政处罚，有下列情形之一的……' }),
+      citation({
+        title: '中华人民共和国行政处罚法',
+        articles: [{ article: 55, paragraph: null, item: null }],
+        text: '行政机关实施行政处罚，有下列情形之一的……',
+      }),
     ],
     note: null,
     ...overrides,
@@ -78,8 +90,15 @@ describe(RULE_TRUNCATED_CELL, () => {
   it('reports each truncated entry with its field, index and the number the cell gave it', () => {
     const findings = lintItems(
       item({
-        duties: [duty(), duty({ no: 2, name: '调查取证' }), duty({ no: 3, name: '审理', text: '审理案件调查报告……以适当', truncated: true })],
-        accountabilityBases: [citation({ title: '中华人民共和国行政处罚法' }), citation({ no: 2, title: null, articles: [], text: '《中华人', truncated: true })],
+        duties: [
+          duty(),
+          duty({ no: 2, name: '调查取证' }),
+          duty({ no: 3, name: '审理', text: '审理案件调查报告……以适当', truncated: true }),
+        ],
+        accountabilityBases: [
+          citation({ title: '中华人民共和国行政处罚法' }),
+          citation({ no: 2, title: null, articles: [], text: '《中华人', truncated: true }),
+        ],
       }),
     );
     expect(findings).toEqual([
@@ -98,8 +117,12 @@ describe(RULE_TRUNCATED_CELL, () => {
 
 describe(RULE_UNRESOLVED_SAME_AS, () => {
   it('is an error when 同N points at no entry N of the same cell', () => {
-    const findings = lintItems(item({ accountabilityBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 5, title: null, articles: [], text: '' })] }));
-    expect(findings).toEqual([expect.objectContaining({ rule: RULE_UNRESOLVED_SAME_AS, severity: 'error', field: 'accountabilityBases', entry: 1 })]);
+    const findings = lintItems(
+      item({ accountabilityBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 5, title: null, articles: [], text: '' })] }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_UNRESOLVED_SAME_AS, severity: 'error', field: 'accountabilityBases', entry: 1 }),
+    ]);
     expect(findings[0]?.message).toContain('同5');
   });
 
@@ -114,7 +137,9 @@ describe(RULE_UNRESOLVED_SAME_AS, () => {
 describe(RULE_MISSING_LEGAL_BASIS, () => {
   it('is an error when an item has no 实施依据', () => {
     const findings = lintItems(item({ no: 4, legalBases: [] }));
-    expect(findings).toEqual([expect.objectContaining({ rule: RULE_MISSING_LEGAL_BASIS, severity: 'error', item: 4, field: 'legalBases', entry: null })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_MISSING_LEGAL_BASIS, severity: 'error', item: 4, field: 'legalBases', entry: null }),
+    ]);
     expect(findings[0]?.message).toContain('未填写实施依据');
   });
 });
@@ -122,18 +147,16 @@ describe(RULE_MISSING_LEGAL_BASIS, () => {
 describe(RULE_CITATION_WITHOUT_ARTICLE, () => {
   it('warns about a titled citation without articles', () => {
     const findings = lintItems(item({ accountabilityBases: [citation({ title: '行政机关公务员处分条例', articles: [] })] }));
-    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CITATION_WITHOUT_ARTICLE, severity: 'warning', field: 'accountabilityBases', entry: 0 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_CITATION_WITHOUT_ARTICLE, severity: 'warning', field: 'accountabilityBases', entry: 0 }),
+    ]);
     expect(findings[0]?.message).toContain('《行政机关公务员处分条例》');
   });
 
   it('leaves 同N and truncated citations alone', () => {
     const findings = lintItems(
       item({
-        dutyBases: [
-          citation({ no: 1 }),
-          citation({ no: 2, sameAs: 1, articles: [] }),
-          citation({ no: 3, articles: [], truncated: true }),
-        ],
+        dutyBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 1, articles: [] }), citation({ no: 3, articles: [], truncated: true })],
       }),
     );
     expect(rulesOf(findings)).toEqual([RULE_TRUNCATED_CELL]);
@@ -142,13 +165,25 @@ describe(RULE_CITATION_WITHOUT_ARTICLE, () => {
 
 describe(RULE_CITATION_WITHOUT_TITLE, () => {
   it('warns about a citation naming no source', () => {
-    const findings = lintItems(item({ legalBases: [citation({ no: null }), citation({ no: null, rank: null, title: null, text: '第四十四条 保密行政管理部门……' })] }));
-    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CITATION_WITHOUT_TITLE, severity: 'warning', field: 'legalBases', entry: 1 })]);
+    const findings = lintItems(
+      item({
+        legalBases: [citation({ no: null }), citation({ no: null, rank: null, title: null, text: '第四十四条 保密行政管理部门……' })],
+      }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_CITATION_WITHOUT_TITLE, severity: 'warning', field: 'legalBases', entry: 1 }),
+    ]);
   });
 
   it('leaves truncated and 同N citations alone', () => {
     const findings = lintItems(
-      item({ dutyBases: [citation({ no: 1 }), citation({ no: 2, sameAs: 1, title: null }), citation({ no: 3, title: null, articles: [], truncated: true })] }),
+      item({
+        dutyBases: [
+          citation({ no: 1 }),
+          citation({ no: 2, sameAs: 1, title: null }),
+          citation({ no: 3, title: null, articles: [], truncated: true }),
+        ],
+      }),
     );
     expect(rulesOf(findings)).toEqual([RULE_TRUNCATED_CELL]);
   });
@@ -193,23 +228,34 @@ describe(RULE_CATEGORY_MISMATCH, () => {
     clause({ no: 2, text: '使用、丢失或损毁先行登记的财物，给行政相对人造成损失的；' }),
     clause({ no: 3, text: '利用行政强制权为单位或者个人谋取利益的；' }),
   ];
-  const coercionLaw = citation({ no: 1, title: '中华人民共和国行政强制法', articles: [{ article: 61, paragraph: null, item: null }], text: '行政机关实施行政强制，有下列情形之一的……' });
+  const coercionLaw = citation({
+    no: 1,
+    title: '中华人民共和国行政强制法',
+    articles: [{ article: 61, paragraph: null, item: null }],
+    text: '行政机关实施行政强制，有下列情形之一的……',
+  });
 
   it('flags a penalty item whose clauses speak of 行政强制, naming the clauses', () => {
     const findings = lintItems(item({ accountability: coercionClauses }));
-    expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, severity: 'warning', item: 1, field: 'accountability', entry: null })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, severity: 'warning', item: 1, field: 'accountability', entry: null }),
+    ]);
     expect(findings[0]?.message).toContain('第1、3条');
     expect(findings[0]?.message).toContain('“行政强制”');
   });
 
   it('flags a penalty item whose accountability bases cite the 行政强制法, following 同N', () => {
-    const findings = lintItems(item({ accountabilityBases: [coercionLaw, citation({ no: 2, sameAs: 1, title: null, articles: [], text: '' })] }));
+    const findings = lintItems(
+      item({ accountabilityBases: [coercionLaw, citation({ no: 2, sameAs: 1, title: null, articles: [], text: '' })] }),
+    );
     expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, field: 'accountabilityBases' })]);
-    expect(findings[0]?.message).toContain('第1、2条引用的《行政强制法》');
+    expect(findings[0]?.message).toContain('第1、2条引用的《中华人民共和国行政强制法》适用于“行政强制”');
   });
 
   it('gives the entry index when only one entry is off', () => {
-    const findings = lintItems(item({ accountabilityBases: [citation({ no: 1, title: '行政机关公务员处分条例' }), { ...coercionLaw, no: 2 }] }));
+    const findings = lintItems(
+      item({ accountabilityBases: [citation({ no: 1, title: '行政机关公务员处分条例' }), { ...coercionLaw, no: 2 }] }),
+    );
     expect(findings).toEqual([expect.objectContaining({ rule: RULE_CATEGORY_MISMATCH, entry: 1 })]);
   });
 
@@ -223,7 +269,9 @@ describe(RULE_CATEGORY_MISMATCH, () => {
       item({
         category: '行政检查',
         accountability: [clause({ text: '以实施行政强制代替检查的；' })],
-        accountabilityBases: [citation({ title: '中华人民共和国行政处罚法', text: '行政机关在调查或者进行检查时，执法人员不得少于两人。' })],
+        accountabilityBases: [
+          citation({ title: '中华人民共和国行政处罚法', text: '行政机关在调查或者进行检查时，执法人员不得少于两人。' }),
+        ],
       }),
     );
     expect(findings).toEqual([]);
@@ -258,5 +306,55 @@ describe('finding order', () => {
       [1, RULE_UNKNOWN_DUTY_STEP],
       [2, RULE_TRUNCATED_CELL],
     ]);
+  });
+});
+
+// The bundled list (data/powerlists/liuzhou-secrecy-bureau.tsv), read by the real importer. Test
+// only: the linter itself stays pure.
+describe('lintPowerList on the bundled list', () => {
+  const bundled = readPowerListTsv(readFileSync(new URL('../../../data/powerlists/liuzhou-secrecy-bureau.tsv', import.meta.url)));
+  const findings = lintPowerList(bundled);
+
+  it('pins every finding: item 1 copied from 行政强制, items 4 and 5 citing 行政处罚法, and every cut-off cell', () => {
+    expect(findings.map((f) => [f.item, f.rule, f.field, f.entry])).toEqual([
+      [1, RULE_CATEGORY_MISMATCH, 'accountability', null],
+      [1, RULE_CATEGORY_MISMATCH, 'accountabilityBases', null],
+      [1, RULE_TRUNCATED_CELL, 'duties', 2],
+      [1, RULE_TRUNCATED_CELL, 'dutyBases', 1],
+      [2, RULE_TRUNCATED_CELL, 'dutyBases', 1],
+      [3, RULE_TRUNCATED_CELL, 'legalBases', 1],
+      [3, RULE_TRUNCATED_CELL, 'dutyBases', 0],
+      [4, RULE_CATEGORY_MISMATCH, 'accountabilityBases', null],
+      [4, RULE_TRUNCATED_CELL, 'legalBases', 1],
+      [4, RULE_TRUNCATED_CELL, 'dutyBases', 1],
+      [4, RULE_TRUNCATED_CELL, 'accountabilityBases', 5],
+      [5, RULE_CATEGORY_MISMATCH, 'accountabilityBases', null],
+      [5, RULE_TRUNCATED_CELL, 'accountabilityBases', 5],
+      [6, RULE_TRUNCATED_CELL, 'accountabilityBases', 2],
+      [7, RULE_TRUNCATED_CELL, 'duties', 3],
+      [7, RULE_TRUNCATED_CELL, 'dutyBases', 1],
+    ]);
+  });
+
+  it('says in plain words what is wrong with item 1', () => {
+    const messages = findings.filter((f) => f.item === 1).map((f) => f.message);
+    expect(messages).toEqual([
+      '第1项的权力分类为“行政处罚”，但其“追责情形”第1、2、3、5、6条针对的是“行政强制”，疑似套用了其他类别权力的追责情形，请核对。',
+      '第1项的权力分类为“行政处罚”，但其“追责依据”第1、2、3、4、6条引用的《中华人民共和国行政强制法》适用于“行政强制”，与本项权力分类不符，请核对。',
+      '第1项“责任事项”第3条内容被截断（原文导出时超长被截去），请核对原始清单补全。',
+      '第1项“责任事项依据”第2条内容被截断（原文导出时超长被截去），请核对原始清单补全。',
+    ]);
+  });
+
+  it('leaves the coercion items 2 and 3 (行政强制法 cited by a 行政强制) and items 6 and 7 without category findings', () => {
+    const mismatched = findings.filter((f) => f.rule === RULE_CATEGORY_MISMATCH).map((f) => f.item);
+    expect(new Set(mismatched)).toEqual(new Set([1, 4, 5]));
+  });
+
+  it('gives every finding a Chinese and an English message', () => {
+    for (const f of findings) {
+      expect(f.message).toMatch(/^第\d+项/);
+      expect(f.messageEn).toMatch(/^Item \d+/);
+    }
   });
 });

@@ -64,9 +64,11 @@ const FIELD_LABELS: Record<TItemField, { zh: string; en: string }> = {
 
 /** Lint a whole list; findings come item by item in list order, rules in `LINT_RULE_IDS` order. */
 export function lintPowerList(list: LintablePowerList): TFinding[] {
-  return list.items.flatMap((item, index) => [
+  // First item seen per identity, so duplicate detection stays linear on 10,000-item lists.
+  const firstByIdentity = new Map<string, TPowerItem>();
+  return list.items.flatMap((item) => [
     ...checkMissingLegalBasis(item),
-    ...checkDuplicateItemName(item, list.items.slice(0, index)),
+    ...checkDuplicateItemName(item, firstByIdentity),
     ...checkCategoryMismatch(item),
     ...checkUnresolvedSameAs(item),
     ...checkTruncatedCells(item),
@@ -86,9 +88,15 @@ export function checkTruncatedCells(item: TPowerItem): TFinding[] {
       const label = FIELD_LABELS[field];
       const no = entryNo(entry, index);
       return [
-        finding(RULE_TRUNCATED_CELL, 'warning', item, field, index,
+        finding(
+          RULE_TRUNCATED_CELL,
+          'warning',
+          item,
+          field,
+          index,
           `第${item.no}项“${label.zh}”第${no}条内容被截断（原文导出时超长被截去），请核对原始清单补全。`,
-          `Item ${item.no}, ${label.en} entry ${no} was cut off when the list was exported; complete it from the original list.`),
+          `Item ${item.no}, ${label.en} entry ${no} was cut off when the list was exported; complete it from the original list.`,
+        ),
       ];
     }),
   );
@@ -105,9 +113,15 @@ export function checkUnresolvedSameAs(item: TPowerItem): TFinding[] {
       const label = FIELD_LABELS[field];
       const no = entryNo(citation, index);
       return [
-        finding(RULE_UNRESOLVED_SAME_AS, 'error', item, field, index,
+        finding(
+          RULE_UNRESOLVED_SAME_AS,
+          'error',
+          item,
+          field,
+          index,
           `第${item.no}项“${label.zh}”第${no}条写作“同${target}”，但本栏没有第${target}条，无法确定所指依据。`,
-          `Item ${item.no}, ${label.en} entry ${no} says "same as ${target}", but the cell has no entry ${target}.`),
+          `Item ${item.no}, ${label.en} entry ${no} says "same as ${target}", but the cell has no entry ${target}.`,
+        ),
       ];
     });
   });
@@ -117,9 +131,15 @@ export function checkUnresolvedSameAs(item: TPowerItem): TFinding[] {
 export function checkMissingLegalBasis(item: TPowerItem): TFinding[] {
   if (item.legalBases.length > 0) return [];
   return [
-    finding(RULE_MISSING_LEGAL_BASIS, 'error', item, 'legalBases', null,
+    finding(
+      RULE_MISSING_LEGAL_BASIS,
+      'error',
+      item,
+      'legalBases',
+      null,
       `第${item.no}项“${item.name}”未填写实施依据，缺少行使该项权力的法律依据。`,
-      `Item ${item.no} (${item.name}) gives no legal basis for exercising the power.`),
+      `Item ${item.no} (${item.name}) gives no legal basis for exercising the power.`,
+    ),
   ];
 }
 
@@ -131,9 +151,15 @@ export function checkCitationsWithoutArticle(item: TPowerItem): TFinding[] {
       const label = FIELD_LABELS[field];
       const no = entryNo(citation, index);
       return [
-        finding(RULE_CITATION_WITHOUT_ARTICLE, 'warning', item, field, index,
+        finding(
+          RULE_CITATION_WITHOUT_ARTICLE,
+          'warning',
+          item,
+          field,
+          index,
           `第${item.no}项“${label.zh}”第${no}条引用了《${citation.title}》，但未写明具体条款，请补充条款序号。`,
-          `Item ${item.no}, ${label.en} entry ${no} cites "${citation.title}" without naming an article.`),
+          `Item ${item.no}, ${label.en} entry ${no} cites "${citation.title}" without naming an article.`,
+        ),
       ];
     }),
   );
@@ -147,23 +173,47 @@ export function checkCitationsWithoutTitle(item: TPowerItem): TFinding[] {
       const label = FIELD_LABELS[field];
       const no = entryNo(citation, index);
       return [
-        finding(RULE_CITATION_WITHOUT_TITLE, 'warning', item, field, index,
+        finding(
+          RULE_CITATION_WITHOUT_TITLE,
+          'warning',
+          item,
+          field,
+          index,
           `第${item.no}项“${label.zh}”第${no}条未写明所依据的法律文件名称（《》），无法确认其出处。`,
-          `Item ${item.no}, ${label.en} entry ${no} does not name the source it cites.`),
+          `Item ${item.no}, ${label.en} entry ${no} does not name the source it cites.`,
+        ),
       ];
     }),
   );
 }
 
-/** `duplicate-item-name`: an item whose name and sub-item repeat an earlier item's. */
-export function checkDuplicateItemName(item: TPowerItem, earlierItems: readonly TPowerItem[]): TFinding[] {
-  const first = earlierItems.find((other) => other.name.trim() === item.name.trim() && (other.subItem ?? '').trim() === (item.subItem ?? '').trim());
-  if (first === undefined) return [];
+/** An item's identity within a list: its name and sub-item. */
+function itemIdentity(item: TPowerItem): string {
+  return `${item.name.trim()}\u0000${(item.subItem ?? '').trim()}`;
+}
+
+/**
+ * `duplicate-item-name`: an item whose name and sub-item repeat an earlier item's. `firstByIdentity`
+ * holds the earlier items and is updated with this one when it is the first of its identity.
+ */
+export function checkDuplicateItemName(item: TPowerItem, firstByIdentity: Map<string, TPowerItem>): TFinding[] {
+  const key = itemIdentity(item);
+  const first = firstByIdentity.get(key);
+  if (first === undefined) {
+    firstByIdentity.set(key, item);
+    return [];
+  }
   const shown = item.subItem === null || item.subItem.trim() === '' ? item.name : `${item.name}（子项：${item.subItem}）`;
   return [
-    finding(RULE_DUPLICATE_ITEM_NAME, 'error', item, 'name', null,
+    finding(
+      RULE_DUPLICATE_ITEM_NAME,
+      'error',
+      item,
+      'name',
+      null,
       `第${item.no}项的项目名称“${shown}”与第${first.no}项重复，同一项权力只应列出一次。`,
-      `Item ${item.no} has the same name as item ${first.no}: ${shown}.`),
+      `Item ${item.no} has the same name as item ${first.no}: ${shown}.`,
+    ),
   ];
 }
 
@@ -179,15 +229,27 @@ export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
     const no = entryNo(duty, index);
     if (duty.name === null) {
       return [
-        finding(RULE_UNKNOWN_DUTY_STEP, 'info', item, 'duties', index,
+        finding(
+          RULE_UNKNOWN_DUTY_STEP,
+          'info',
+          item,
+          'duties',
+          index,
           `第${item.no}项“${label.zh}”第${no}条未写明环节名称（如“立案责任：”），无法对应到办理环节。`,
-          `Item ${item.no}, duty ${no} names no procedure step (such as "立案责任：").`),
+          `Item ${item.no}, duty ${no} names no procedure step (such as "立案责任：").`,
+        ),
       ];
     }
     return [
-      finding(RULE_UNKNOWN_DUTY_STEP, 'info', item, 'duties', index,
+      finding(
+        RULE_UNKNOWN_DUTY_STEP,
+        'info',
+        item,
+        'duties',
+        index,
         `第${item.no}项“${label.zh}”第${no}条的环节名称“${duty.name}”不在常用环节之列，请确认是否笔误或需新增办理环节。`,
-        `Item ${item.no}, duty ${no} names the step "${duty.name}", which is not a known procedure step.`),
+        `Item ${item.no}, duty ${no} names the step "${duty.name}", which is not a known procedure step.`,
+      ),
     ];
   });
 }
@@ -199,9 +261,9 @@ export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
  * (实施行政强制…) or a citation of the law (《中华人民共和国行政强制法》) belongs to that category.
  */
 const RECOGNISABLE_CATEGORIES = [
-  { category: '行政处罚', en: 'administrative penalty', act: '行政处罚', law: '行政处罚法' },
-  { category: '行政强制', en: 'administrative coercion', act: '行政强制', law: '行政强制法' },
-  { category: '行政许可', en: 'administrative licensing', act: '行政许可', law: '行政许可法' },
+  { category: '行政处罚', act: '行政处罚', law: '行政处罚法' },
+  { category: '行政强制', act: '行政强制', law: '行政强制法' },
+  { category: '行政许可', act: '行政许可', law: '行政许可法' },
 ] as const;
 
 /**
@@ -223,15 +285,15 @@ function foreignActsIn(text: string, category: string): string[] {
   return RECOGNISABLE_CATEGORIES.filter((known) => known.category !== category && text.includes(known.act)).map((known) => known.category);
 }
 
-/** The other category whose law a citation cites, or null. */
-function foreignLawOf(citation: TCitation, category: string): (typeof RECOGNISABLE_CATEGORIES)[number] | null {
+/** The other category whose law a citation cites, with the title as cited; null when none. */
+function foreignLawOf(citation: TCitation, category: string): { category: string; title: string } | null {
   if (citation.title === null) return null;
   const title = citation.title;
   const known = RECOGNISABLE_CATEGORIES.find((candidate) => title.includes(candidate.law));
   if (known === undefined || known.category === category) return null;
   const ownWord = ownCategoryWord(category);
   if (ownWord !== null && citation.text.includes(ownWord)) return null;
-  return known;
+  return { category: known.category, title };
 }
 
 /** A `同N` citation carries its target's fields; resolve it when the importer left them empty. */
@@ -263,24 +325,40 @@ export function checkCategoryMismatch(item: TPowerItem): TFinding[] {
     const nos = clauseHits.map((hit) => hit.no).join('、');
     const label = FIELD_LABELS.accountability;
     findings.push(
-      finding(RULE_CATEGORY_MISMATCH, 'warning', item, 'accountability', singleIndex(clauseHits),
+      finding(
+        RULE_CATEGORY_MISMATCH,
+        'warning',
+        item,
+        'accountability',
+        singleIndex(clauseHits),
         `第${item.no}项的权力分类为“${category}”，但其“${label.zh}”第${nos}条针对的是“${acts.join('、')}”，疑似套用了其他类别权力的追责情形，请核对。`,
-        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} concern ${acts.join(', ')}; they may have been copied from another category.`),
+        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} concern ${acts.join(', ')}; they may have been copied from another category.`,
+      ),
     );
   }
 
   const basisHits = item.accountabilityBases
-    .map((citation, index) => ({ no: entryNo(citation, index), index, law: foreignLawOf(resolveCitation(item.accountabilityBases, citation), category) }))
+    .map((citation, index) => ({
+      no: entryNo(citation, index),
+      index,
+      law: foreignLawOf(resolveCitation(item.accountabilityBases, citation), category),
+    }))
     .flatMap((hit) => (hit.law === null ? [] : [{ ...hit, law: hit.law }]));
   if (basisHits.length > 0) {
-    const laws = unique(basisHits.map((hit) => hit.law.law));
+    const laws = unique(basisHits.map((hit) => hit.law.title));
     const categories = unique(basisHits.map((hit) => hit.law.category));
     const nos = basisHits.map((hit) => hit.no).join('、');
     const label = FIELD_LABELS.accountabilityBases;
     findings.push(
-      finding(RULE_CATEGORY_MISMATCH, 'warning', item, 'accountabilityBases', singleIndex(basisHits),
+      finding(
+        RULE_CATEGORY_MISMATCH,
+        'warning',
+        item,
+        'accountabilityBases',
+        singleIndex(basisHits),
         `第${item.no}项的权力分类为“${category}”，但其“${label.zh}”第${nos}条引用的${laws.map((law) => `《${law}》`).join('、')}适用于“${categories.join('、')}”，与本项权力分类不符，请核对。`,
-        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} cite ${laws.join(', ')}, which governs ${categories.join(', ')}.`),
+        `Item ${item.no} is a ${category} but its ${label.en} ${nos.replaceAll('、', ', ')} cite ${laws.join(', ')}, which governs ${categories.join(', ')}.`,
+      ),
     );
   }
   return findings;
@@ -310,6 +388,14 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-function finding(rule: string, severity: TSeverity, item: TPowerItem, field: TItemField, entry: number | null, message: string, messageEn: string): TFinding {
+function finding(
+  rule: string,
+  severity: TSeverity,
+  item: TPowerItem,
+  field: TItemField,
+  entry: number | null,
+  message: string,
+  messageEn: string,
+): TFinding {
   return { rule, severity, item: item.no, field, entry, message, messageEn };
 }

@@ -15,6 +15,7 @@
  *   paragraph).
  */
 import { type CellEntry, TRUNCATION_MARK } from './cell-entries.js';
+import { parseChineseNumber } from './chinese-numerals.js';
 import { isTruncatedCell, stripTruncationMark } from './truncation.js';
 
 /** A cell's unnumbered lead-in and its entries. */
@@ -31,27 +32,6 @@ interface Marker {
   no: number;
   /** index in the paragraph where the entry's text starts (after the marker and its spaces) */
   textStart: number;
-}
-
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; null for anything else. */
-export function parseChineseNumber(text: string): number | null {
-  let total = 0;
-  let digit: number | null = null;
-  for (const char of text) {
-    if (char in CHINESE_DIGITS) {
-      digit = CHINESE_DIGITS[char] ?? 0;
-    } else if (char === '十' || char === '百' || char === '千') {
-      const unit = char === '十' ? 10 : char === '百' ? 100 : 1000;
-      total += (digit ?? 1) * unit;
-      digit = null;
-    } else {
-      return null;
-    }
-  }
-  total += digit ?? 0;
-  return text.length > 0 && total > 0 ? total : null;
 }
 
 // Arabic marker: up to three digits, then `.` `、` `．` not followed by a digit (1.5 is a number).

@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_NAMES, findStepName, isKnownStepName } from './step-names.js';
+import { findStepName, isKnownStepName, STEP_NAMES } from './step-names.js';
 
 describe('isKnownStepName', () => {
   it('knows every step the seven powers of the bundled list go through', () => {
-    const steps = ['立案', '调查取证', '审理', '告知', '决定', '送达', '执行', '结案', '登记', '通知', '监督执行', '检查', '监督', '督促整改', '监管', '线索登记', '调查', '处理', '收件', '审查', '受理', '其他'];
+    const steps = [
+      '立案',
+      '调查取证',
+      '审理',
+      '告知',
+      '决定',
+      '送达',
+      '执行',
+      '结案',
+      '登记',
+      '通知',
+      '监督执行',
+      '检查',
+      '监督',
+      '督促整改',
+      '监管',
+      '线索登记',
+      '调查',
+      '处理',
+      '收件',
+      '审查',
+      '受理',
+      '其他',
+    ];
     for (const step of steps) expect(isKnownStepName(step), step).toBe(true);
   });
 

@@ -15,7 +15,11 @@ export interface StepName {
 
 /** The known step names, in the rough order a procedure runs through them. */
 export const STEP_NAMES: readonly StepName[] = [
-  { name: '受理', meaning: '接收申请材料并核对是否齐全，决定受理或不予受理', meaningEn: 'accept an application after checking its materials' },
+  {
+    name: '受理',
+    meaning: '接收申请材料并核对是否齐全，决定受理或不予受理',
+    meaningEn: 'accept an application after checking its materials',
+  },
   { name: '收件', meaning: '接收请求事项及相关材料并登记', meaningEn: 'receive and register a request' },
   { name: '线索登记', meaning: '登记案件线索及其来源', meaningEn: 'record a lead and its source' },
   { name: '登记', meaning: '登记发现的情况或收缴的物品', meaningEn: 'register a finding or confiscated items' },
@@ -26,7 +30,11 @@ export const STEP_NAMES: readonly StepName[] = [
   { name: '审查', meaning: '对材料或事项进行审查并提出意见', meaningEn: 'review materials or a matter' },
   { name: '审核', meaning: '对初审意见及有关材料进行审核', meaningEn: 'examine a preliminary opinion and its materials' },
   { name: '审理', meaning: '审理调查报告，审查事实、证据、程序和法律适用', meaningEn: 'review the investigation report' },
-  { name: '告知', meaning: '告知当事人拟作出的决定、事实理由及其依法享有的权利', meaningEn: 'notify the party of the intended decision and its rights' },
+  {
+    name: '告知',
+    meaning: '告知当事人拟作出的决定、事实理由及其依法享有的权利',
+    meaningEn: 'notify the party of the intended decision and its rights',
+  },
   { name: '听证', meaning: '依当事人申请组织听证', meaningEn: 'hold a hearing on request' },
   { name: '催告', meaning: '作出强制执行决定前书面催告当事人履行义务', meaningEn: 'demand performance before coercive execution' },
   { name: '通知', meaning: '书面通知有关单位履行义务或采取措施', meaningEn: 'notify a body in writing to act' },

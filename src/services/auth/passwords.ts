@@ -75,7 +75,7 @@ export function parseCommonPasswords(text: string): Set<string> {
   return result;
 }
 
-// From src/services/auth (tsx) or dist/src/services/auth (built), the bundled data/ sits three or
+// From src/services/auth (tsx) or dist/server/services/auth (built), the bundled data/ sits three or
 // four levels up; look in both rather than depend on the working directory.
 const COMMON_PASSWORDS_CANDIDATES = ['../../../data/common-passwords.txt', '../../../../data/common-passwords.txt'];
 

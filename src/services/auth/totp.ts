@@ -48,5 +48,7 @@ export async function verifyTotp(options: VerifyTotpOptions): Promise<VerifyTotp
     epochTolerance: TOTP_PERIOD_SECONDS,
     ...(options.lastUsedTimeStep != null ? { afterTimeStep: options.lastUsedTimeStep } : {}),
   });
-  return result.valid ? { valid: true, timeStep: result.timeStep } : { valid: false };
+  // The functional API types its result as TOTP-or-HOTP; with the TOTP strategy it carries timeStep.
+  if (!result.valid || !('timeStep' in result)) return { valid: false };
+  return { valid: true, timeStep: result.timeStep };
 }

@@ -8,7 +8,7 @@ import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
 import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
-import { findVersion, insertVersion, latestVersionNo, versionList, type ItemRow } from '../../store/repositories/power-lists.repository.js';
+import { findVersion, insertVersion, latestVersionNo, loadVersionList, type ItemRow } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { analysePowerList } from './analyse-power-list.js';
 import { searchTextOf } from './search-text.js';
@@ -39,7 +39,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
 
   const write = async (db: ServiceContext['db']): Promise<ImportPowerListResult> => {
     const previous = await findVersion(db, org.id);
-    const diff = previous ? diffPowerLists(versionList(previous), analysed.list) : null;
+    const diff = previous ? diffPowerLists(await loadVersionList(db, previous), analysed.list) : null;
     const versionNo = (await latestVersionNo(db, org.id)) + 1;
     const result: ImportPowerListResult = {
       versionNo,
@@ -63,7 +63,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         source_format: analysed.format,
         imported_at: ctx.clock().toISOString(),
         imported_by: ctx.actor.id,
-        list_json: JSON.stringify(analysed.list),
+        findings_json: JSON.stringify(analysed.list.findings),
         diff_json: diff ? JSON.stringify(diff) : null,
         item_count: analysed.list.items.length,
         finding_count: analysed.list.findings.length,

@@ -15,7 +15,8 @@ import {
   searchItems,
   type VersionHeader,
   versionDiff,
-  versionList,
+  loadVersionList,
+  versionFindings,
 } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { matchSnippets } from './search-text.js';
@@ -59,7 +60,7 @@ const orgRef = (org: OrganisationRow) => ({ code: org.code, name: org.name });
 export async function getPowerList(ctx: ServiceContext, orgCode: string, versionNo?: number): Promise<TPowerListResponse> {
   const org = await organisation(ctx, orgCode);
   const { row, summary: s } = await version(ctx, org, versionNo);
-  return { organisation: orgRef(org), version: s, list: versionList(row), diff: versionDiff(row) };
+  return { organisation: orgRef(org), version: s, list: await loadVersionList(ctx.db, row), diff: versionDiff(row) };
 }
 
 /** Every version of the organisation's list, newest first. */
@@ -76,7 +77,7 @@ export async function getPowerItem(ctx: ServiceContext, orgCode: string, itemNo:
   const { row, summary: s } = await version(ctx, org, versionNo);
   const itemRow = await findItem(ctx.db, row.id, itemNo);
   if (!itemRow) throw new DomainError(ERROR_CODES.notFound, `第 ${s.no} 版清单中没有序号为 ${itemNo} 的事项。`);
-  const findings = versionList(row).findings.filter((f) => f.item === itemNo);
+  const findings = versionFindings(row).filter((f) => f.item === itemNo);
   return { organisation: orgRef(org), version: s, item: JSON.parse(itemRow.item_json) as TPowerItem, findings };
 }
 

@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('parent_id', 'text', (c) => c.references('organisations.id'))
-    .addColumn('doc_prefix', 'text', (c) => c.notNull())
+    .addColumn('doc_prefix', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source_format', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .addColumn('imported_by', 'text')
-    .addColumn('list_json', 'text', (c) => c.notNull())
+    .addColumn('findings_json', 'text', (c) => c.notNull())
     .addColumn('diff_json', 'text')
     .addColumn('item_count', 'integer', (c) => c.notNull())
     .addColumn('finding_count', 'integer', (c) => c.notNull())
@@ -47,7 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   if (dialectOf(db) === 'sqlite') {
     // Trigram FTS5: Chinese has no word boundaries, so substring search is the honest kind.
-    await sql`CREATE VIRTUAL TABLE power_list_items_fts USING fts5(item_id UNINDEXED, search_text, tokenize = 'trigram')`.execute(db);
+    // detail=none halves indexing time; LIKE matches are re-checked against the text anyway.
+    await sql`CREATE VIRTUAL TABLE power_list_items_fts USING fts5(item_id UNINDEXED, search_text, tokenize = 'trigram', detail = 'none')`.execute(db);
   } else {
     // pg_trgm is a trusted extension (PostgreSQL ≥ 13): the database owner may create it.
     await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);

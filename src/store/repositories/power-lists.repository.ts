@@ -3,12 +3,12 @@
  * search rows) inside the caller's transaction.
  */
 import { sql } from 'kysely';
-import type { TPowerListDiff, TPowerList } from '../../contracts/power-list.js';
+import type { TFinding, TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
 import { type Db, dialectOf } from '../database.js';
 import type { PowerListItemsTable, PowerListVersionsTable } from '../tables/schema.js';
 
 export type VersionRow = PowerListVersionsTable;
-export type VersionHeader = Omit<VersionRow, 'list_json'>;
+export type VersionHeader = Omit<VersionRow, 'findings_json'>;
 export type ItemRow = PowerListItemsTable;
 
 const VERSION_HEADER_COLUMNS = [
@@ -99,18 +99,26 @@ export async function insertVersion(db: Db, { version, items }: NewVersion): Pro
   for (let i = 0; i < items.length; i += 200) {
     const batch = items.slice(i, i + 200);
     await db.insertInto('power_list_items').values(batch).execute();
-    if (dialectOf(db) === 'sqlite') {
-      await db
-        .insertInto('power_list_items_fts')
-        .values(batch.map((it) => ({ item_id: it.id, search_text: it.search_text })))
-        .execute();
-    }
+  }
+  if (dialectOf(db) === 'sqlite') {
+    // Copy inside SQLite rather than binding every search text a second time.
+    await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE version_id = ${version.id}`.execute(db);
   }
 }
 
-/** Parse a stored version's list body. */
-export function versionList(row: VersionRow): TPowerList {
-  return JSON.parse(row.list_json) as TPowerList;
+/** The whole list of a stored version: its items in order and its findings. */
+export async function loadVersionList(db: Db, row: VersionRow): Promise<TPowerList> {
+  const items = await db.selectFrom('power_list_items').select('item_json').where('version_id', '=', row.id).orderBy('item_no').execute();
+  return {
+    title: row.title,
+    items: items.map((r) => JSON.parse(r.item_json) as TPowerItem),
+    findings: JSON.parse(row.findings_json) as TFinding[],
+  };
+}
+
+/** The findings stored with a version. */
+export function versionFindings(row: VersionRow): TFinding[] {
+  return JSON.parse(row.findings_json) as TFinding[];
 }
 
 /** Parse a stored version's diff. */

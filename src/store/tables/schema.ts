@@ -9,8 +9,8 @@ export interface OrganisationsTable {
   code: string;
   name: string;
   parent_id: string | null;
-  /** prefix of case and document numbers, e.g. 柳保 */
-  doc_prefix: string;
+  /** prefix of case and document numbers, e.g. 柳保; null until an administrator configures it */
+  doc_prefix: string | null;
   created_at: string;
 }
 
@@ -24,8 +24,8 @@ export interface PowerListVersionsTable {
   source_format: string;
   imported_at: string;
   imported_by: string | null;
-  /** canonical JSON of the whole list (title, items, findings) */
-  list_json: string;
+  /** the linter's findings (TFinding[]) as JSON; the items live in power_list_items */
+  findings_json: string;
   /** TPowerListDiff against the previous version, null for the first */
   diff_json: string | null;
   item_count: number;

@@ -1,63 +1,61 @@
 /**
  * Page frame of the portal: a restrained header with the bureau's name and the main navigation, the
- * page in a centred max-width container, and a footer.
+ * page in a centred max-width container, and a footer. (Login and the workbench will join the
+ * header's right side.)
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
-import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Grid, Layout, Typography } from 'antd';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useCurrentList } from '../hooks/use-power-list.js';
 
 const { Header, Content, Footer } = Layout;
 
-const NAV_ITEMS = [
-  { key: 'list', label: <Link to="/">权责清单</Link> },
-  { key: 'versions', label: <Link to="/versions">版本记录</Link> },
+const NAV_LINKS = [
+  { to: '/', label: '权责清单', isActiveAlso: (path: string) => path.startsWith('/items/') },
+  { to: '/versions', label: '版本记录', isActiveAlso: () => false },
 ];
-
-/** Which navigation entry the current path belongs to. */
-function navKeyOf(pathname: string): string {
-  return pathname.startsWith('/versions') ? 'versions' : 'list';
-}
 
 /** The frame around every page (rendered by the router). */
 export function AppLayout() {
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isNarrow = screens.sm === false;
   const current = useCurrentList();
   const organisationName = current.data?.organisation.name ?? '权责清单公示';
 
   return (
     <Layout style={{ minHeight: '100vh', background: 'transparent' }}>
       <Header style={{ background: '#0d3c7a', padding: 0, height: 'auto', lineHeight: 'normal' }}>
-        <div
-          className="qz-container"
-          style={{ display: 'flex', alignItems: 'center', gap: 16, minHeight: 64, flexWrap: 'wrap' }}
-        >
-          <Link
-            to="/"
-            style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', padding: '10px 0' }}
-            data-testid="site-brand"
-          >
-            <SafetyCertificateOutlined style={{ fontSize: 26, color: '#ffd666' }} aria-hidden />
+        <div className="qz-container qz-header">
+          <Link to="/" className="qz-brand" data-testid="site-brand">
+            <SafetyCertificateOutlined style={{ fontSize: isNarrow ? 22 : 26, color: '#ffd666' }} aria-hidden />
             <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3 }}>
-              <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{organisationName}</span>
-              <span style={{ fontSize: 12, opacity: 0.75 }}>权责清单公示</span>
+              <span style={{ fontSize: isNarrow ? 16 : 18, fontWeight: 600, letterSpacing: 1 }}>{organisationName}</span>
+              {!isNarrow && <span style={{ fontSize: 12, opacity: 0.75 }}>权责清单公示</span>}
             </span>
           </Link>
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[navKeyOf(location.pathname)]}
-            items={NAV_ITEMS}
-            style={{ background: 'transparent', flex: 1, minWidth: 180, justifyContent: 'flex-end', borderBottom: 0 }}
-          />
+          <nav className="qz-nav" aria-label="主导航">
+            {NAV_LINKS.map((link) => (
+              <NavLink
+                key={link.to}
+                to={link.to}
+                end={link.to === '/'}
+                className={({ isActive }) =>
+                  isActive || link.isActiveAlso(location.pathname) ? 'qz-nav-link qz-nav-link-active' : 'qz-nav-link'
+                }
+              >
+                {link.label}
+              </NavLink>
+            ))}
+          </nav>
         </div>
       </Header>
-      <Content style={{ padding: '20px 0 32px' }}>
+      <Content style={{ padding: isNarrow ? '12px 0 24px' : '20px 0 32px' }}>
         <main className="qz-container">
           <Outlet />
         </main>
       </Content>
-      <Footer style={{ textAlign: 'center', background: 'transparent', color: 'rgba(0,0,0,0.45)', paddingTop: 0 }}>
+      <Footer style={{ textAlign: 'center', background: 'transparent', paddingTop: 0 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {organisationName} · 公示内容以正式发布的权责清单文件为准
         </Typography.Text>

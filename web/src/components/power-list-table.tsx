@@ -6,7 +6,7 @@ import type { TDuty } from '@contracts/power-list.js';
 import { Badge, Grid, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router';
-import { isOtherDuty } from '../lib/duty-flowchart.js';
+import { dutyShortName, isOtherDuty } from '../lib/duty-flowchart.js';
 import { fieldLabel } from '../lib/labels.js';
 import { CategoryTag } from './category-tag.js';
 import { HighlightedText } from './highlighted-text.js';
@@ -50,7 +50,7 @@ function DutyTags({ duties, query }: { duties: readonly TDuty[]; query?: string 
           variant={isOtherDuty(duty, index, all) ? 'outlined' : 'filled'}
           style={{ marginInlineEnd: 0, fontSize: 12 }}
         >
-          <HighlightedText text={duty.name ?? `第${duty.no ?? index + 1}项`} query={query} />
+          <HighlightedText text={dutyShortName(duty) ?? `第${duty.no ?? index + 1}项`} query={query} />
         </Tag>
       ))}
     </Space>

@@ -28,11 +28,18 @@ export function isOtherDuty(duty: TDuty, index: number, duties: readonly TDuty[]
   return head.trim().startsWith('其他');
 }
 
-/** The short name shown in a node: the step name, else the start of the duty's text. */
+/** The step's short name for tags and headings: 立案, or 其他 for an unnamed catch-all; else null. */
+export function dutyShortName(duty: TDuty): string | null {
+  if (duty.name) return duty.name;
+  return duty.text.trim().startsWith('其他') ? '其他' : null;
+}
+
+/** The text shown in a flowchart node: the step name, else the start of the duty's text. */
 export function dutyLabel(duty: TDuty): string {
+  if (!duty.name && duty.text.trim().startsWith('其他')) return '其他法定责任';
   const base = (duty.name ?? duty.text).replace(/\s+/g, ' ').trim() || '（未命名）';
-  const short = Array.from(base);
-  return short.length > MAX_LABEL_CHARS ? `${short.slice(0, MAX_LABEL_CHARS).join('')}…` : base;
+  const chars = Array.from(base);
+  return chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS).join('')}…` : base;
 }
 
 /** The mermaid `flowchart` source for the duties; null when there is nothing to draw. */

@@ -17,7 +17,7 @@ import { LoadError, PageLoading } from '../components/query-feedback.js';
 import { TruncatedTag } from '../components/truncated-tag.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useItem } from '../hooks/use-power-list.js';
-import { isOtherDuty } from '../lib/duty-flowchart.js';
+import { dutyShortName, isOtherDuty } from '../lib/duty-flowchart.js';
 
 const { Title, Text, Paragraph } = Typography;
 
@@ -57,18 +57,21 @@ function DutiesSection({ item }: { item: TPowerItem }) {
             data-testid="duty-timeline"
             items={item.duties.map((duty, index, all) => {
               const isOther = isOtherDuty(duty, index, all);
+              const shortName = dutyShortName(duty);
               return {
                 key: index,
                 color: isOther ? 'gray' : 'blue',
-                title: (
-                  <Space size={6} wrap>
-                    <Text strong>
-                      {duty.no ?? index + 1}. {duty.name ?? '责任事项'}
-                    </Text>
-                    {duty.truncated && <TruncatedTag />}
-                  </Space>
+                content: (
+                  <div>
+                    <Space size={6} wrap style={{ marginBottom: 4 }}>
+                      <Text strong>
+                        {duty.no ?? index + 1}. {shortName ? `${shortName}责任` : '责任事项'}
+                      </Text>
+                      {duty.truncated && <TruncatedTag />}
+                    </Space>
+                    <div className="qz-prose">{duty.text}</div>
+                  </div>
                 ),
-                content: <div className="qz-prose">{duty.text}</div>,
               };
             })}
           />

@@ -1,0 +1,83 @@
+/**
+ * Wire shapes of the audit log for the security auditor (安全审计员): search and chain verification
+ * (/api/v1/audit/…), shared by the server and web/. The log is append-only: there is no endpoint
+ * that edits or deletes a record.
+ */
+import { z } from 'zod';
+import { ZOrgCode } from './access.js';
+
+const ZInstant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-26T08:00:00Z' });
+
+/** GET /api/v1/audit/records?… — every filter is optional; newest first. */
+export const ZAuditSearchQuery = z.object({
+  /** one organisation's chain; default: every organisation the auditor reaches */
+  org: ZOrgCode.optional(),
+  /** an account id or username */
+  actor: z.string().trim().max(100, '操作人不能超过 100 个字符').optional(),
+  /** an action or its prefix: 'session.' matches every sign-in event */
+  action: z.string().trim().max(100, '操作类型不能超过 100 个字符').optional(),
+  targetType: z.string().trim().max(50, '对象类型不能超过 50 个字符').optional(),
+  targetId: z.string().trim().max(100, '对象编号不能超过 100 个字符').optional(),
+  requestId: z.string().trim().max(100, '请求编号不能超过 100 个字符').optional(),
+  /** from this instant, inclusive */
+  from: ZInstant.optional(),
+  /** before this instant, exclusive */
+  to: ZInstant.optional(),
+  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(500, '每页最多 500 条').default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type TAuditSearchQuery = z.input<typeof ZAuditSearchQuery>;
+
+/** One audit record as stored (ADR 0001), with its organisation's code and name. */
+export const ZAuditRecord = z.object({
+  id: z.string(),
+  organisation: z.object({ code: z.string(), name: z.string() }),
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  sourceIp: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+  alg: z.enum(['sm3', 'sha256']),
+});
+export type TAuditRecord = z.infer<typeof ZAuditRecord>;
+
+export const ZAuditSearchResponse = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  records: z.array(ZAuditRecord),
+});
+export type TAuditSearchResponse = z.infer<typeof ZAuditSearchResponse>;
+
+/** GET /api/v1/audit/verify?org=lz — recompute the chains (all reachable ones by default). */
+export const ZAuditVerifyQuery = z.object({ org: ZOrgCode.optional() });
+
+/** The verdict on one organisation's chain. */
+export const ZChainVerdict = z.object({
+  organisation: z.object({ code: z.string(), name: z.string() }),
+  ok: z.boolean(),
+  /** records verified intact (before the break, when broken) */
+  count: z.number().int(),
+  /** the head recorded for the chain */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  /** when broken: where and why */
+  brokenAt: z.number().int().nullable(),
+  recordId: z.string().nullable(),
+  reason: z.enum(['hash-mismatch', 'sequence-gap', 'prev-mismatch', 'org-mismatch', 'head-mismatch']).nullable(),
+  message: z.string(),
+});
+export type TChainVerdict = z.infer<typeof ZChainVerdict>;
+
+export const ZAuditVerifyResponse = z.object({
+  ok: z.boolean(),
+  verifiedAt: z.string(),
+  chains: z.array(ZChainVerdict),
+});
+export type TAuditVerifyResponse = z.infer<typeof ZAuditVerifyResponse>;

@@ -1,0 +1,38 @@
+/**
+ * Duties (责任事项): the numbered steps of a power's procedure, `1.立案责任：通过举报、检查…`.
+ */
+import type { TDuty } from '../../contracts/power-list.js';
+import type { CellEntry } from './cell-entries.js';
+import { resolveSameAsEntries } from './same-as.js';
+
+/**
+ * `立案责任：…` / `调查取证责任:…` — a short name (no punctuation or space, at most 15 characters),
+ * 责任, a colon. The closing `其他法律法规规章文件规定应履行的责任。` has no colon after 责任 and is a
+ * duty without a name: its words are a sentence, not a step name, and a step named 其他 would not
+ * read back to the same text.
+ */
+const NAMED_DUTY = /^([^\s：:，,。；;、]{1,15}?)\s*责任\s*[：:]\s*/;
+
+/** Name and text of one duty entry's text. */
+export function parseDutyText(text: string): { name: string | null; text: string } {
+  const named = NAMED_DUTY.exec(text);
+  if (named === null) return { name: null, text };
+  return { name: named[1] ?? null, text: text.slice(named[0].length) };
+}
+
+/** The text of a duty written back as an entry: `立案责任：text`, or the text alone when unnamed. */
+export function renderDutyText(duty: Pick<TDuty, 'name' | 'text'>): string {
+  return duty.name === null ? duty.text : `${duty.name}责任：${duty.text}`;
+}
+
+/**
+ * The duties of a 责任事项 cell, one per entry. A `同N` entry takes name and text of entry N and
+ * keeps its own number and truncation flag; an unresolvable `同N` stays a duty with text `同N`.
+ */
+export function buildDuties(entries: CellEntry[]): TDuty[] {
+  const sources = resolveSameAsEntries(entries);
+  return entries.map((entry, index) => {
+    const { name, text } = parseDutyText((sources[index] ?? entry).text);
+    return { no: entry.no, name, text, truncated: entry.truncated };
+  });
+}
