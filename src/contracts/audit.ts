@@ -81,3 +81,46 @@ export const ZAuditVerifyResponse = z.object({
   chains: z.array(ZChainVerdict),
 });
 export type TAuditVerifyResponse = z.infer<typeof ZAuditVerifyResponse>;
+
+/**
+ * The actions the access features record, with Chinese labels for the auditor's search form.
+ * Other features add theirs (case.open …); a record's `action` is any string.
+ */
+export const AUDIT_ACTION_LABELS = {
+  'setup.link-issued': '生成初始化链接',
+  'setup.complete': '完成系统初始化',
+  'session.login': '登录',
+  'session.login-failed': '登录失败',
+  'session.login-refused': '登录被拒绝（账号锁定或停用）',
+  'session.logout': '登出',
+  'session.logout-everywhere': '登出全部会话',
+  'session.expire': '会话超时结束',
+  'access.denied': '越权访问被拒绝',
+  'account.password-change': '修改本人密码',
+  'account.totp-enrol': '绑定动态口令',
+  'user.create': '创建用户',
+  'user.list': '查阅用户列表',
+  'user.read': '查阅用户',
+  'user.update': '修改用户信息',
+  'user.password-reset': '重置用户密码',
+  'user.unlock': '解除账号锁定',
+  'user.totp-reset': '重置动态口令',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'role.list': '查阅角色授权',
+  'role.grant': '授予角色',
+  'role.revoke': '收回角色',
+  'officer.list': '查阅执法人员',
+  'officer.read': '查阅执法人员档案',
+  'officer.register': '登记执法人员',
+  'officer.certificate-update': '更新执法证',
+  'officer.certificate-revoke': '吊销或注销执法证',
+  'officer.conflict-declare': '申报利害关系',
+  'officer.conflict-withdraw': '撤回利害关系申报',
+  'organisation.create': '新增组织机构',
+  'organisation.update': '修改组织机构',
+  'powerlist.import': '导入权责清单',
+  'audit.search': '查阅审计日志',
+  'audit.verify': '校验审计日志',
+} as const satisfies Record<string, string>;
+export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -50,7 +50,25 @@ describe('htmlToText', () => {
   it('never returns a tag from markup, and keeps every character of plain text', () => {
     // A lone '<' is text and may end up next to a letter ('<' + '</b>' + 'a' is the text '<a');
     // the output is text to be escaped on display, so the pieces below only hold '<' in tags.
-    const piece = fc.constantFrom('<p>', '</p>', '<script>', '</script>', '<img src=x onerror=alert(1)>', '<br/>', '<!--', '-->', '>', '"', "'", '<style>', ' ', '\n', '甲', 'a', '1.');
+    const piece = fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<script>',
+      '</script>',
+      '<img src=x onerror=alert(1)>',
+      '<br/>',
+      '<!--',
+      '-->',
+      '>',
+      '"',
+      "'",
+      '<style>',
+      ' ',
+      '\n',
+      '甲',
+      'a',
+      '1.',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
         const input = parts.join('');

@@ -7,12 +7,45 @@ import { Parser } from 'htmlparser2';
 
 /** Elements that end a paragraph of text. */
 const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
-  'p', 'br', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'dd', 'dt', 'dl',
+  'p',
+  'br',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'dd',
+  'dt',
+  'dl',
 ]);
 
 /** Elements whose content is code or inert markup, never text of the cell. */
-const DROPPED_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'title', 'head']);
+const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'title',
+  'head',
+]);
 
 /**
  * A cell holds HTML when it contains something that is unmistakably a tag; otherwise it is plain

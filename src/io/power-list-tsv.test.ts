@@ -42,7 +42,15 @@ describe('readPowerListTsv on the bundled list', () => {
     expect(bundled.title).toBe('柳州市国家保密局权责清单');
     expect(bundled.encoding).toBe('utf-8');
     expect(bundled.items.map((item) => item.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(bundled.items.map((item) => item.category)).toEqual(['行政处罚', '行政强制', '行政强制', '行政检查', '行政检查', '行政确认', '其他行政权力']);
+    expect(bundled.items.map((item) => item.category)).toEqual([
+      '行政处罚',
+      '行政强制',
+      '行政强制',
+      '行政检查',
+      '行政检查',
+      '行政确认',
+      '其他行政权力',
+    ]);
     expect(bundled.items[0]?.name).toBe('对非法获取、持有国家秘密载体的处罚');
     expect(bundled.items[6]?.name).toBe('涉密信息系统投入使用前的保密审查');
     expect(bundled.items.every((item) => item.subItem === null && item.note === null)).toBe(true);
@@ -131,7 +139,14 @@ describe('readPowerListTsv on the bundled list', () => {
 
   it('reads a copy with every cell quoted (csv-parse path) to the same list', () => {
     const quoted = BUNDLED_TEXT.split('\n')
-      .map((line) => (line.includes('\t') ? line.split('\t').map((cell) => `"${cell.replace(/"/g, '""')}"`).join('\t') : line))
+      .map((line) =>
+        line.includes('\t')
+          ? line
+              .split('\t')
+              .map((cell) => `"${cell.replace(/"/g, '""')}"`)
+              .join('\t')
+          : line,
+      )
       .join('\n');
     expect(readPowerListTsv(utf8(quoted)).items).toEqual(bundled.items);
   });
@@ -227,7 +242,9 @@ describe('readPowerListTsv refuses what is not a list', () => {
   });
 
   it('refuses an unknown or repeated header column and a header without 权力分类', () => {
-    expect(readError('序号\t权力分类\t项目名称\t颜色\n').message).toBe('第 1 行第 14 列：表头中的列“颜色”无法识别；可用的列名为：序号、权力分类、项目名称、子项、实施依据、责任事项、责任事项依据、追责情形、追责依据、备注。');
+    expect(readError('序号\t权力分类\t项目名称\t颜色\n').message).toBe(
+      '第 1 行第 14 列：表头中的列“颜色”无法识别；可用的列名为：序号、权力分类、项目名称、子项、实施依据、责任事项、责任事项依据、追责情形、追责依据、备注。',
+    );
     expect(readError('序号\t权力分类\t项目名称\t权力类别\n').message).toContain('“权力类别”重复出现');
     expect(readError('序号\t项目名称\n').message).toBe('第 1 行：表头缺少“权力分类”列。');
   });
@@ -249,11 +266,16 @@ describe('writePowerListTsv', () => {
   const written = writePowerListTsv(bundled);
 
   it('writes the layout of the bundled file', () => {
-    const shape = (text: string): string[] => text.split('\n').map((line) => (line === '' ? 'blank' : line.startsWith('序号\t') ? 'header' : /^\d+\t/.test(line) ? 'row' : 'title'));
+    const shape = (text: string): string[] =>
+      text
+        .split('\n')
+        .map((line) => (line === '' ? 'blank' : line.startsWith('序号\t') ? 'header' : /^\d+\t/.test(line) ? 'row' : 'title'));
     expect(shape(written)).toEqual(shape(BUNDLED_TEXT));
     expect(written.split('\n')[4]).toBe(BUNDLED_TEXT.split('\n')[4]);
     expect(written.split('\n')[5]?.split('\t').slice(0, 4)).toEqual(['1', '行政处罚', '对非法获取、持有国家秘密载体的处罚', '']);
-    expect(written).toContain(`<p>1.立案责任：通过举报、检查，发现涉嫌非法获取、持有国家秘密载体的行为，予以审查，决定是否立案。</p> <p>2.调查取证责任：`);
+    expect(written).toContain(
+      `<p>1.立案责任：通过举报、检查，发现涉嫌非法获取、持有国家秘密载体的行为，予以审查，决定是否立案。</p> <p>2.调查取证责任：`,
+    );
     expect(written).toContain(`以适当${TRUNCATION_MARK}</p>`);
   });
 
@@ -276,20 +298,32 @@ describe('writePowerListTsv', () => {
   });
 
   it('writes an empty list that reads back', () => {
-    expect(readPowerListTsv(utf8(writePowerListTsv({ title: '空清单', items: [] })))).toEqual({ title: '空清单', items: [], encoding: 'utf-8' });
+    expect(readPowerListTsv(utf8(writePowerListTsv({ title: '空清单', items: [] })))).toEqual({
+      title: '空清单',
+      items: [],
+      encoding: 'utf-8',
+    });
   });
 
   it('round-trips lists of items built from cells as lists write them', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(rowCells, { maxLength: 5, selector: (cells) => cells.no }), fc.constantFrom('', '某局权责清单'), (rows, title) => {
-        const items = rows.map(buildPowerItem);
-        // Same known limit as renderPowerItem's round trip: a complete cell must not grow into one
-        // that reads as cut.
-        fc.pre(items.every((item) => LIST_FIELDS.every((field) => item[field].at(-1)?.truncated !== false || !isTruncatedCell(renderPowerItem(item)[field]))));
-        const again = readPowerListTsv(utf8(writePowerListTsv({ title, items })));
-        expect(again.title).toBe(title);
-        expect(again.items).toEqual(items);
-      }),
+      fc.property(
+        fc.uniqueArray(rowCells, { maxLength: 5, selector: (cells) => cells.no }),
+        fc.constantFrom('', '某局权责清单'),
+        (rows, title) => {
+          const items = rows.map(buildPowerItem);
+          // Same known limit as renderPowerItem's round trip: a complete cell must not grow into one
+          // that reads as cut.
+          fc.pre(
+            items.every((item) =>
+              LIST_FIELDS.every((field) => item[field].at(-1)?.truncated !== false || !isTruncatedCell(renderPowerItem(item)[field])),
+            ),
+          );
+          const again = readPowerListTsv(utf8(writePowerListTsv({ title, items })));
+          expect(again.title).toBe(title);
+          expect(again.items).toEqual(items);
+        },
+      ),
       { numRuns: 150 },
     );
   });

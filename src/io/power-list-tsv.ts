@@ -68,6 +68,8 @@ const PLAIN_COLUMNS: ReadonlySet<ColumnKey> = new Set(['no', 'category', 'name',
 
 /** A header cell is short; longer cells are not looked at when searching for a header. */
 const MAX_HEADER_CELL_LENGTH = 40;
+/** Header records up to this length (cells joined) are remembered, so a repeated header is read once. */
+const MAX_CACHED_HEADER_LENGTH = 1_000;
 
 /** One record of the file: its cells as written and where it starts. */
 interface TsvRecord {
@@ -114,7 +116,11 @@ export function readPowerListTsv(bytes: Uint8Array, options: ReadPowerListTsvOpt
     if (header === null) {
       // Before the first header: the first line with text is the title; notes such as a date
       // line under it are not part of the list.
-      title ??= record.cells.map(htmlToText).filter((cell) => cell !== '').join(' ').replace(/\n/g, ' ');
+      title ??= record.cells
+        .map(htmlToText)
+        .filter((cell) => cell !== '')
+        .join(' ')
+        .replace(/\n/g, ' ');
       continue;
     }
     const item = readItem(record, header);
@@ -157,7 +163,13 @@ function splitRecords(text: string): TsvRecord[] {
       on_record: (cells, context) => {
         const first = nextLine;
         const last = context.lines;
-        records.push({ cells, line: first, get raw() { return lines.slice(first - 1, last).join('\n'); } });
+        records.push({
+          cells,
+          line: first,
+          get raw() {
+            return lines.slice(first - 1, last).join('\n');
+          },
+        });
         nextLine = last + 1;
         return null;
       },
@@ -196,7 +208,10 @@ function isBlankRecord(cells: readonly string[]): boolean {
 
 /** Normalise a header cell: markup, width and spacing variations removed. */
 function normaliseHeader(cell: string): string {
-  return htmlToText(cell).normalize('NFKC').replace(/\s+/g, '').replace(/[:：]$/, '');
+  return htmlToText(cell)
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[:：]$/, '');
 }
 
 /** Header keys of the header records of one file, by the record's text: the header repeats before every row. */
@@ -211,7 +226,8 @@ function headerKeysOf(cells: readonly string[], cache: HeaderCache): (ColumnKey 
   if (cached !== undefined) return cached;
   const keys = cells.map((cell) => (cell.length <= MAX_HEADER_CELL_LENGTH ? (HEADER_KEYS.get(normaliseHeader(cell)) ?? null) : null));
   const result = keys.includes('no') && keys.includes('name') ? keys : null;
-  cache.set(cacheKey, result);
+  // Header lines are short; a long data row that merely passed the cheap test is not worth keeping.
+  if (cacheKey.length <= MAX_CACHED_HEADER_LENGTH) cache.set(cacheKey, result);
   return result;
 }
 
@@ -222,7 +238,11 @@ function mapHeader(record: TsvRecord, keys: readonly (ColumnKey | null)[]): Head
     if (key === null) {
       if (name === '') return;
       const at = locateCell(record, index);
-      throw malformedFile(`表头中的列“${name}”无法识别；可用的列名为：${COLUMNS.map((column) => column.header).join('、')}。`, at.line, at.column);
+      throw malformedFile(
+        `表头中的列“${name}”无法识别；可用的列名为：${COLUMNS.map((column) => column.header).join('、')}。`,
+        at.line,
+        at.column,
+      );
     }
     if (columnOf.has(key)) {
       const at = locateCell(record, index);
@@ -327,7 +347,12 @@ function locateEnd(record: TsvRecord): { line: number; column: number } {
 const HEADER_LINE = COLUMNS.map((column) => column.header).join('\t');
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\t\r]/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\t\r]/g, ' ');
 }
 
 /** One cell: empty, plain text (identity columns of one paragraph) or `<p>…</p>` paragraphs. */

@@ -4,9 +4,11 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as powerLists from './migrations/20261126T2300-power-lists.js';
+import * as peopleAndAudit from './migrations/20261126T2310-people-and-audit.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261126T2300-power-lists': powerLists,
+  '20261126T2310-people-and-audit': peopleAndAudit,
 };
 
 /** Apply every pending migration; throws with the failing migration's name. */

@@ -7,8 +7,10 @@ const cells = (over: Partial<RowCells> = {}): RowCells => ({
   category: '行政处罚',
   name: '对非法获取、持有国家秘密载体的处罚',
   subItem: '',
-  legalBases: '【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。',
-  duties: '1.立案责任：通过举报、检查，决定是否立案。\n2.调查取证责任：对立案的案件，及时组织调查取证。\n3.其他法律法规规章文件规定应履行的责任。',
+  legalBases:
+    '【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。',
+  duties:
+    '1.立案责任：通过举报、检查，决定是否立案。\n2.调查取证责任：对立案的案件，及时组织调查取证。\n3.其他法律法规规章文件规定应履行的责任。',
   dutyBases: '1.【法律】《中华人民共和国行政处罚法》（1996年主席令第六十三号公布）第三十六条 行政机关必须全面、客观、公正的调查。\n2.同1。',
   accountability: '因不履行或不正确履行行政职责，有下列情形之一的，应承担相应责任：\n1.无法定依据的；\n2.违反法定程序的；',
   accountabilityBases: '',
@@ -65,7 +67,12 @@ describe('buildPowerItem', () => {
   });
 
   it('keeps an unnumbered lead-in of a citation or duty cell as unnumbered entries', () => {
-    const item = buildPowerItem(cells({ duties: '按下列步骤办理：\n1.立案责任：审查。', dutyBases: '【法律】《保守国家秘密法》第一条 甲。\n1.【法规】《实施条例》第二条 乙。' }));
+    const item = buildPowerItem(
+      cells({
+        duties: '按下列步骤办理：\n1.立案责任：审查。',
+        dutyBases: '【法律】《保守国家秘密法》第一条 甲。\n1.【法规】《实施条例》第二条 乙。',
+      }),
+    );
     expect(item.duties.map((duty) => [duty.no, duty.name, duty.text])).toEqual([
       [null, null, '按下列步骤办理：'],
       [1, '立案', '审查。'],

@@ -41,7 +41,9 @@ function invalid(field: keyof RowCells, message: string): DomainError {
 
 /** 序号 as a positive integer; `1`, ` 1 `, `１`, `1.` and `1、` all read as 1. */
 function parseItemNo(raw: string): number {
-  const text = normalizeWidth(raw).trim().replace(/[.、．]$/, '');
+  const text = normalizeWidth(raw)
+    .trim()
+    .replace(/[.、．]$/, '');
   if (text === '') throw invalid('no', '序号不能为空。');
   const no = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
   if (!(no > 0)) throw invalid('no', `序号“${raw.trim()}”不是正整数。`);

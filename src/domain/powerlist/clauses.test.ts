@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { CellEntry } from './cell-entries.js';
 import { buildClauses } from './clauses.js';
 
-const entry = (no: number | null, text: string, extra: Partial<CellEntry> = {}): CellEntry => ({ no, sameAs: null, text, truncated: false, ...extra });
+const entry = (no: number | null, text: string, extra: Partial<CellEntry> = {}): CellEntry => ({
+  no,
+  sameAs: null,
+  text,
+  truncated: false,
+  ...extra,
+});
 
 describe('buildClauses', () => {
   it('makes one clause per entry', () => {
-    expect(buildClauses([entry(1, '无法定依据或者超越法定权限实施行政强制的；'), entry(2, '违反法定程序实施行政强制的；', { truncated: true })])).toEqual([
+    expect(
+      buildClauses([entry(1, '无法定依据或者超越法定权限实施行政强制的；'), entry(2, '违反法定程序实施行政强制的；', { truncated: true })]),
+    ).toEqual([
       { no: 1, text: '无法定依据或者超越法定权限实施行政强制的；', truncated: false },
       { no: 2, text: '违反法定程序实施行政强制的；', truncated: true },
     ]);

@@ -2,11 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { CellEntry } from './cell-entries.js';
 import { buildDuties, parseDutyText, renderDutyText } from './duties.js';
 
-const entry = (no: number | null, text: string, extra: Partial<CellEntry> = {}): CellEntry => ({ no, sameAs: null, text, truncated: false, ...extra });
+const entry = (no: number | null, text: string, extra: Partial<CellEntry> = {}): CellEntry => ({
+  no,
+  sameAs: null,
+  text,
+  truncated: false,
+  ...extra,
+});
 
 describe('buildDuties', () => {
   it('takes the short name before 责任： and the text after the colon', () => {
-    expect(buildDuties([entry(1, '立案责任：通过举报、检查，决定是否立案。'), entry(2, '调查取证责任:对立案的案件，及时组织调查取证。'), entry(3, '监督执行 责任： 对拒不删除的，移交处理。')])).toEqual([
+    expect(
+      buildDuties([
+        entry(1, '立案责任：通过举报、检查，决定是否立案。'),
+        entry(2, '调查取证责任:对立案的案件，及时组织调查取证。'),
+        entry(3, '监督执行 责任： 对拒不删除的，移交处理。'),
+      ]),
+    ).toEqual([
       { no: 1, name: '立案', text: '通过举报、检查，决定是否立案。', truncated: false },
       { no: 2, name: '调查取证', text: '对立案的案件，及时组织调查取证。', truncated: false },
       { no: 3, name: '监督执行', text: '对拒不删除的，移交处理。', truncated: false },
@@ -14,7 +26,9 @@ describe('buildDuties', () => {
   });
 
   it('keeps the closing 其他…应履行的责任 as a duty without a name', () => {
-    expect(buildDuties([entry(5, '其他法律法规规章文件规定应履行的责任。')])).toEqual([{ no: 5, name: null, text: '其他法律法规规章文件规定应履行的责任。', truncated: false }]);
+    expect(buildDuties([entry(5, '其他法律法规规章文件规定应履行的责任。')])).toEqual([
+      { no: 5, name: null, text: '其他法律法规规章文件规定应履行的责任。', truncated: false },
+    ]);
   });
 
   it('does not take a sentence that merely mentions 责任 for a name', () => {

@@ -8,8 +8,20 @@ import type { RowCells } from './build-item.js';
 import { TRUNCATION_MARK } from './cell-entries.js';
 
 const RANKS = ['【法律】', '【法规】', '【规章】', '【规范性文件】', ''];
-const TITLES = ['《中华人民共和国保守国家秘密法》', '《中华人民共和国行政处罚法》', '《保密检查工作规定》', '《行政机关公务员处分条例》', ''];
-const EDITIONS = ['（主席令第28号）', '（国务院令646号）', '（国保发〔2013〕14号）', '（1996年主席令第六十三号公布，2009年主席令第十八号修改）', ''];
+const TITLES = [
+  '《中华人民共和国保守国家秘密法》',
+  '《中华人民共和国行政处罚法》',
+  '《保密检查工作规定》',
+  '《行政机关公务员处分条例》',
+  '',
+];
+const EDITIONS = [
+  '（主席令第28号）',
+  '（国务院令646号）',
+  '（国保发〔2013〕14号）',
+  '（1996年主席令第六十三号公布，2009年主席令第十八号修改）',
+  '',
+];
 // Every generated citation names its article: a source without one followed by a `第X条` paragraph
 // renders (citations.ts, quoted form) across paragraphs and does not read back yet — reported.
 const ARTICLES = ['第四十五条', '第十四条第三款', '第六十一条：', '第二十条'];
@@ -23,9 +35,22 @@ const QUOTES = [
 
 const MARKERS = ['.', '、', '．', '. '];
 const DUTY_NAMES = ['立案', '调查取证', '审理', '告知', '监督执行', '督促整改', '送达'];
-const DUTY_TEXTS = ['通过举报、检查，发现涉嫌违法的行为，予以审查，决定是否立案。', '对立案的案件，指定专人负责，及时组织调查取证，制作笔录', '以公文形式告知申请机关审查决定。', '5个工作日内一次性告知。'];
-const CLAUSES = ['无法定依据或者超越法定权限实施行政强制的；', '违反法定程序实施检查的。', '玩忽职守、贻误工作的', '在审查过程中滥用职权、玩忽职守、徇私舞弊的；'];
-const PREAMBLES = ['因不履行或不正确履行行政职责，有下列情形之一的，行政机关及相关工作人员应承担相应责任：', '下列情形的，行政机关及相关工作人员应承担相应责任：'];
+const DUTY_TEXTS = [
+  '通过举报、检查，发现涉嫌违法的行为，予以审查，决定是否立案。',
+  '对立案的案件，指定专人负责，及时组织调查取证，制作笔录',
+  '以公文形式告知申请机关审查决定。',
+  '5个工作日内一次性告知。',
+];
+const CLAUSES = [
+  '无法定依据或者超越法定权限实施行政强制的；',
+  '违反法定程序实施检查的。',
+  '玩忽职守、贻误工作的',
+  '在审查过程中滥用职权、玩忽职守、徇私舞弊的；',
+];
+const PREAMBLES = [
+  '因不履行或不正确履行行政职责，有下列情形之一的，行政机关及相关工作人员应承担相应责任：',
+  '下列情形的，行政机关及相关工作人员应承担相应责任：',
+];
 
 const pick = (options: readonly string[]) => fc.constantFrom(...options);
 
@@ -45,7 +70,8 @@ function numberedCell(texts: fc.Arbitrary<string>, options: { sameAs: boolean })
     .map(([entries, join]) =>
       entries
         .map(([text, marker, isSameAs, target], index) => {
-          const body = options.sameAs && isSameAs && index > 0 ? `同${(target % index) + 1}${marker.trim() === '、' ? '。' : marker.trim()}` : text;
+          const body =
+            options.sameAs && isSameAs && index > 0 ? `同${(target % index) + 1}${marker.trim() === '、' ? '。' : marker.trim()}` : text;
           return `${index + 1}${marker}${body}`;
         })
         .join(join),
@@ -54,7 +80,9 @@ function numberedCell(texts: fc.Arbitrary<string>, options: { sameAs: boolean })
 
 /** A citation cell: unnumbered paragraphs (with continuation articles) or numbered entries. */
 export const citationCell = fc.oneof(
-  fc.array(fc.oneof(citationText, fc.constant('第四十四条 有关机关、单位应当配合。')), { minLength: 0, maxLength: 3 }).map((paragraphs) => paragraphs.join('\n')),
+  fc
+    .array(fc.oneof(citationText, fc.constant('第四十四条 有关机关、单位应当配合。')), { minLength: 0, maxLength: 3 })
+    .map((paragraphs) => paragraphs.join('\n')),
   numberedCell(citationText, { sameAs: true }),
 );
 

@@ -50,12 +50,16 @@ describe('splitCell', () => {
   });
 
   it('keeps the （一）（二） of quoted law text inside the Arabic entry, on own lines or inline', () => {
-    const own = splitCell('1. 【法律】《行政处罚法》第五十五条 有下列情形之一的：\n（一）没有法定依据的；\n（二）擅自改变种类的。\n2. 同1.');
+    const own = splitCell(
+      '1. 【法律】《行政处罚法》第五十五条 有下列情形之一的：\n（一）没有法定依据的；\n（二）擅自改变种类的。\n2. 同1.',
+    );
     expect(own.entries).toEqual([
       entry(1, '【法律】《行政处罚法》第五十五条 有下列情形之一的：\n（一）没有法定依据的；\n（二）擅自改变种类的。'),
       entry(2, '同1.', { sameAs: 1 }),
     ]);
-    const inline = splitCell('1. 【法律】《行政处罚法》第五十五条 有下列情形之一的： （一）没有法定依据的； （二）擅自改变种类的。 2. 同1。');
+    const inline = splitCell(
+      '1. 【法律】《行政处罚法》第五十五条 有下列情形之一的： （一）没有法定依据的； （二）擅自改变种类的。 2. 同1。',
+    );
     expect(inline.entries.map((e) => [e.no, e.sameAs])).toEqual([
       [1, null],
       [2, 1],
@@ -66,7 +70,11 @@ describe('splitCell', () => {
   it('does not split a citation written without numbers at its quoted items', () => {
     const result = splitCell('【法律】《行政处罚法》第五十五条 有下列情形之一的：\n（一）没有法定依据的；\n（二）擅自改变种类的。');
     expect(result.preamble).toBeNull();
-    expect(result.entries.map((e) => e.text)).toEqual(['【法律】《行政处罚法》第五十五条 有下列情形之一的：', '（一）没有法定依据的；', '（二）擅自改变种类的。']);
+    expect(result.entries.map((e) => e.text)).toEqual([
+      '【法律】《行政处罚法》第五十五条 有下列情形之一的：',
+      '（一）没有法定依据的；',
+      '（二）擅自改变种类的。',
+    ]);
     expect(result.entries.every((e) => e.no === null)).toBe(true);
   });
 
@@ -88,7 +96,11 @@ describe('splitCell', () => {
   it('gives each paragraph of an unnumbered cell its own entry', () => {
     const result = splitCell('【法律】《保守国家秘密法》第四十二条 甲。\n第四十四条 乙。\n【法规】《实施条例》第三十二条 丙。');
     expect(result.preamble).toBeNull();
-    expect(result.entries.map((e) => e.text)).toEqual(['【法律】《保守国家秘密法》第四十二条 甲。', '第四十四条 乙。', '【法规】《实施条例》第三十二条 丙。']);
+    expect(result.entries.map((e) => e.text)).toEqual([
+      '【法律】《保守国家秘密法》第四十二条 甲。',
+      '第四十四条 乙。',
+      '【法规】《实施条例》第三十二条 丙。',
+    ]);
   });
 
   it('continues an entry with the unnumbered paragraphs after it', () => {
@@ -139,7 +151,27 @@ describe('splitCell', () => {
   });
 
   it('loses no text: every non-space character is in the preamble or an entry', () => {
-    const piece = fc.constantFrom('1.', '2、', '3．', ' 2. ', ' 3. ', '（一）', '（二）', ' （二）', '同1。', '\n', ' ', '：', '甲', '乙', '【法律】', '《法》', '第一条', '1.5', '。');
+    const piece = fc.constantFrom(
+      '1.',
+      '2、',
+      '3．',
+      ' 2. ',
+      ' 3. ',
+      '（一）',
+      '（二）',
+      ' （二）',
+      '同1。',
+      '\n',
+      ' ',
+      '：',
+      '甲',
+      '乙',
+      '【法律】',
+      '《法》',
+      '第一条',
+      '1.5',
+      '。',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (parts) => {
         const text = parts.join('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRUNCATION_MARK } from './cell-entries.js';
-import { EXPORT_CELL_CAP, TRUNCATION_MIN_LENGTH, endsLikeSentence, isTruncatedCell, stripTruncationMark } from './truncation.js';
+import { EXPORT_CELL_CAP, endsLikeSentence, isTruncatedCell, stripTruncationMark, TRUNCATION_MIN_LENGTH } from './truncation.js';
 
 /** A text of exactly `length` characters ending in `ending`. */
 function textOf(length: number, ending: string): string {

@@ -1,21 +1,11 @@
 /**
- * The organisation tree a fresh installation starts with: the regional bureau and the municipal
- * bureau whose list ships with the product. Idempotent: existing rows are left as they are.
+ * The organisation tree a fresh installation starts with (the domain's SEED_ORGANISATIONS: the
+ * regional bureau, the Liuzhou bureau whose list ships with the product, a district below it).
+ * Idempotent: existing rows are left as they are.
  */
+import { SEED_ORGANISATIONS } from '../../domain/access/organisations.js';
 import { ensureOrganisation, type OrganisationRow } from '../../store/repositories/organisations.repository.js';
 import type { ServiceContext } from '../context.js';
-
-interface SeedOrganisation {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  docPrefix: string;
-}
-
-export const SEED_ORGANISATIONS: readonly SeedOrganisation[] = [
-  { code: 'gx', name: '广西壮族自治区国家保密局', parentCode: null, docPrefix: '桂保' },
-  { code: 'lz', name: '柳州市国家保密局', parentCode: 'gx', docPrefix: '柳保' },
-];
 
 /** Create the seed organisations that do not exist yet; returns them by code. */
 export async function seedOrganisations(ctx: ServiceContext): Promise<Map<string, OrganisationRow>> {
@@ -27,7 +17,7 @@ export async function seedOrganisations(ctx: ServiceContext): Promise<Map<string
       code: seed.code,
       name: seed.name,
       parent_id: parent?.id ?? null,
-      doc_prefix: seed.docPrefix,
+      doc_prefix: seed.documentPrefix,
       created_at: ctx.clock().toISOString(),
     });
     byCode.set(seed.code, row);

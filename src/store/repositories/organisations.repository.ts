@@ -21,3 +21,18 @@ export async function ensureOrganisation(db: Db, row: OrganisationRow): Promise<
   await db.insertInto('organisations').values(row).execute();
   return row;
 }
+
+/** The organisation with this id, or undefined. */
+export function findOrganisationById(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Insert an organisation. */
+export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<void> {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+/** Change the name or document prefix of an organisation. */
+export async function updateOrganisation(db: Db, id: string, changes: Partial<Pick<OrganisationRow, 'name' | 'doc_prefix'>>): Promise<void> {
+  await db.updateTable('organisations').set(changes).where('id', '=', id).execute();
+}

@@ -3,7 +3,6 @@
  * Instants are ISO-8601 UTC strings on both engines; JSON documents are stored as text.
  */
 
-
 export interface OrganisationsTable {
   id: string;
   code: string;
@@ -50,6 +49,125 @@ export interface PowerListItemsFtsTable {
   search_text: string;
 }
 
+/** An account. Flags are 0/1 integers on both engines. */
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  /** lower-case, unique across the installation */
+  username: string;
+  display_name: string;
+  /** argon2id PHC string */
+  password_hash: string;
+  /** 1 when an administrator set the password: the account is asked to change it */
+  must_change_password: number;
+  status: 'active' | 'disabled';
+  /** 1 for an applicant body's account (申请单位用户) */
+  external: number;
+  /** Base32 TOTP secret; set while enrolling (totp_enabled = 0) and once enrolled */
+  totp_secret: string | null;
+  totp_enabled: number;
+  /** the time step of the last accepted code (replay protection) */
+  totp_last_step: number | null;
+  /** consecutive failed sign-ins */
+  failed_logins: number;
+  last_failed_at: string | null;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One role held by an account on an organisation. */
+export interface RoleGrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  org_id: string;
+  scope: 'organisation' | 'subtree';
+  granted_by: string | null;
+  granted_by_name: string;
+  granted_at: string;
+}
+
+/** An enforcement officer with their certificate (执法证). */
+export interface OfficersTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  certificate_no: string;
+  issuing_body: string;
+  /** YYYY-MM-DD, inclusive */
+  valid_from: string;
+  valid_to: string;
+  revoked_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A conflict of interest an officer declared with a party (利害关系申报). */
+export interface OfficerConflictsTable {
+  id: string;
+  officer_id: string;
+  org_id: string;
+  party_id: string;
+  party_name: string;
+  reason: string;
+  declared_on: string;
+  created_at: string;
+}
+
+/** A sign-in session; only the SHA-256 of its token is stored. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  org_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** the absolute end of the session */
+  expires_at: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** One-time tokens of the first-run setup link; only their hash is stored. */
+export interface SetupTokensTable {
+  id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** The hash-chained audit log (ADR 0001); append-only. */
+export interface AuditLogTable {
+  id: string;
+  org_id: string;
+  seq: number;
+  /** ISO 8601 UTC with milliseconds, hashed verbatim */
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  request_id: string | null;
+  source_ip: string | null;
+  /** JSON object as text */
+  details: string;
+  prev_hash: string;
+  hash: string;
+  alg: string;
+}
+
+/** The last record of each organisation's chain; locked while appending. */
+export interface AuditHeadsTable {
+  org_id: string;
+  seq: number;
+  hash: string;
+}
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -57,4 +175,12 @@ export interface Database {
   power_list_items: PowerListItemsTable;
   /** SQLite only: FTS5 trigram index over power_list_items.search_text */
   power_list_items_fts: PowerListItemsFtsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  officers: OfficersTable;
+  officer_conflicts: OfficerConflictsTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
 }

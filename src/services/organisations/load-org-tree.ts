@@ -1,0 +1,33 @@
+/** The organisation tree as the domain's access rules need it, read from the database. */
+import { buildOrgTree, type Organisation, type OrgTree } from '../../domain/access/organisations.js';
+import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import type { Db } from '../../store/database.js';
+import { listOrganisations, type OrganisationRow } from '../../store/repositories/organisations.repository.js';
+
+/** A stored organisation as the domain's Organisation. */
+export function organisationOf(row: OrganisationRow): Organisation {
+  return { id: row.id, parentId: row.parent_id, code: row.code, name: row.name, documentPrefix: row.doc_prefix };
+}
+
+/** Every organisation, indexed as a tree. */
+export async function loadOrgTree(db: Db): Promise<OrgTree> {
+  return buildOrgTree((await listOrganisations(db)).map(organisationOf));
+}
+
+/** The organisation with this code in the tree. @throws DomainError 'not-found' */
+export function requireOrgByCode(tree: OrgTree, code: string): Organisation {
+  for (const org of tree.byId.values()) if (org.code === code) return org;
+  throw new DomainError(ERROR_CODES.notFound, `机构代码 ${code} 不存在。`, { issues: [{ path: ['org'], message: `机构代码 ${code} 不存在` }] });
+}
+
+/** The organisation with this id in the tree. @throws DomainError 'not-found' */
+export function requireOrgById(tree: OrgTree, id: string): Organisation {
+  const org = tree.byId.get(id);
+  if (!org) throw new DomainError(ERROR_CODES.notFound, '组织机构不存在。');
+  return org;
+}
+
+/** The reference other resources carry: id, code and name. */
+export function orgRef(org: Organisation): { id: string; code: string; name: string } {
+  return { id: org.id, code: org.code, name: org.name };
+}

@@ -1,0 +1,40 @@
+/** The system administrator's list of accounts, limited to the organisations the grant reaches. */
+import type { TUserListResponse } from '../../contracts/users.js';
+import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import { listUsers as listUserRows, type UserRow } from '../../store/repositories/users.repository.js';
+import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { requireUserOrg } from '../audit/actor-org.js';
+import type { ServiceContext } from '../context.js';
+import { requireOrgByCode } from '../organisations/load-org-tree.js';
+import { inTransaction } from '../transaction.js';
+import { presentUser } from './present-user.js';
+
+export interface ListUsersOptions {
+  /** one organisation only; default: every organisation in reach */
+  orgCode?: string | undefined;
+  status?: UserRow['status'] | undefined;
+}
+
+/** Accounts in reach, by username; the read is audited. */
+export async function listUsers(ctx: ServiceContext, options: ListUsersOptions = {}): Promise<TUserListResponse> {
+  const tree = await requireAllowed(ctx, 'users.read', null);
+  let orgIds = reachableOrgIdsOf(ctx.actor, 'users.read', tree);
+  if (options.orgCode !== undefined) {
+    const org = requireOrgByCode(tree, options.orgCode);
+    await requireAllowed(ctx, 'users.read', org.id, tree);
+    orgIds = [org.id];
+  }
+  if (orgIds.length === 0) throw new DomainError(ERROR_CODES.forbidden, '您的授权范围内没有组织机构。');
+  return inTransaction(ctx, async (tx) => {
+    const rows = await listUserRows(tx.db, { orgIds, status: options.status });
+    await recordAudit(tx, {
+      orgId: requireUserOrg(tx, tree, orgIds),
+      action: 'user.list',
+      targetType: 'user',
+      targetId: null,
+      details: { orgCode: options.orgCode ?? null, status: options.status ?? null, count: rows.length },
+    });
+    return { users: rows.map((row) => presentUser(row, tree)) };
+  });
+}

@@ -1,0 +1,99 @@
+/** Enforcement officers, their certificates and their declared conflicts of interest. */
+import type { Db } from '../database.js';
+import type { OfficerConflictsTable, OfficersTable } from '../tables/schema.js';
+
+export type OfficerRow = OfficersTable;
+export type OfficerConflictRow = OfficerConflictsTable;
+
+/** An officer joined with their account's username and display name. */
+export type OfficerWithUser = OfficerRow & { username: string; display_name: string };
+
+const OFFICER_COLUMNS = [
+  'officers.id',
+  'officers.user_id',
+  'officers.org_id',
+  'officers.certificate_no',
+  'officers.issuing_body',
+  'officers.valid_from',
+  'officers.valid_to',
+  'officers.revoked_on',
+  'officers.created_at',
+  'officers.updated_at',
+  'users.username',
+  'users.display_name',
+] as const;
+
+/** Officers of the given organisations, by display name. */
+export async function listOfficers(db: Db, orgIds: readonly string[]): Promise<OfficerWithUser[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .select(OFFICER_COLUMNS)
+    .where('officers.org_id', 'in', [...orgIds])
+    .orderBy('users.display_name')
+    .orderBy('officers.id')
+    .execute();
+}
+
+/** Officers of the given organisations whose account is active (for the public notice). */
+export async function listActiveOfficers(db: Db, orgIds: readonly string[]): Promise<OfficerWithUser[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .select(OFFICER_COLUMNS)
+    .where('officers.org_id', 'in', [...orgIds])
+    .where('users.status', '=', 'active')
+    .orderBy('users.display_name')
+    .orderBy('officers.id')
+    .execute();
+}
+
+/** One officer by id, or undefined. */
+export function findOfficer(db: Db, id: string): Promise<OfficerWithUser | undefined> {
+  return db.selectFrom('officers').innerJoin('users', 'users.id', 'officers.user_id').select(OFFICER_COLUMNS).where('officers.id', '=', id).executeTakeFirst();
+}
+
+/** The officer record of an account, or undefined. */
+export function findOfficerByUser(db: Db, userId: string): Promise<OfficerRow | undefined> {
+  return db.selectFrom('officers').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Insert an officer. */
+export async function insertOfficer(db: Db, row: OfficerRow): Promise<void> {
+  await db.insertInto('officers').values(row).execute();
+}
+
+/** Update the certificate columns of an officer. */
+export async function updateOfficer(db: Db, id: string, changes: Partial<Omit<OfficerRow, 'id' | 'user_id'>>): Promise<void> {
+  await db.updateTable('officers').set(changes).where('id', '=', id).execute();
+}
+
+/** The declared conflicts of the given officers. */
+export async function listConflicts(db: Db, officerIds: readonly string[]): Promise<OfficerConflictRow[]> {
+  if (officerIds.length === 0) return [];
+  const result: OfficerConflictRow[] = [];
+  for (let i = 0; i < officerIds.length; i += 500) {
+    const batch = officerIds.slice(i, i + 500);
+    result.push(
+      ...(await db.selectFrom('officer_conflicts').selectAll().where('officer_id', 'in', batch).orderBy('declared_on').orderBy('id').execute()),
+    );
+  }
+  return result;
+}
+
+/** One conflict by id, or undefined. */
+export function findConflict(db: Db, id: string): Promise<OfficerConflictRow | undefined> {
+  return db.selectFrom('officer_conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Insert a conflict declaration. */
+export async function insertConflict(db: Db, row: OfficerConflictRow): Promise<void> {
+  await db.insertInto('officer_conflicts').values(row).execute();
+}
+
+/** Delete a conflict declaration (withdrawn; the audit log keeps it). */
+export async function deleteConflict(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('officer_conflicts').where('id', '=', id).execute();
+}

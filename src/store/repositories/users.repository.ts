@@ -1,0 +1,44 @@
+/** Accounts: lookup, creation and the updates of sign-in state. Instants are ISO-8601 UTC text. */
+import type { Db } from '../database.js';
+import type { UsersTable } from '../tables/schema.js';
+
+export type UserRow = UsersTable;
+
+/** The account with this id, or undefined. */
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The account with this username (stored lower-case), or undefined. */
+export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+/** How many accounts exist (first-run setup is offered while there are none). */
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface UserListFilter {
+  orgIds: readonly string[];
+  status?: UserRow['status'] | undefined;
+}
+
+/** Accounts of the given organisations, by username. */
+export async function listUsers(db: Db, filter: UserListFilter): Promise<UserRow[]> {
+  if (filter.orgIds.length === 0) return [];
+  let query = db.selectFrom('users').selectAll().where('org_id', 'in', [...filter.orgIds]);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  return query.orderBy('username').execute();
+}
+
+/** Insert an account. */
+export async function insertUser(db: Db, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+/** Update some columns of an account. */
+export async function updateUser(db: Db, id: string, changes: Partial<Omit<UserRow, 'id'>>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
