@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',

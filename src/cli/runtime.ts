@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors.js';
 import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
 import { seedOrganisations } from '../services/organisations/seed-organisations.js';
 import { openMigratedDatabase } from '../services/database-lifecycle.js';
+import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
 
 export const EXIT = { ok: 0, findings: 1, userError: 2, internal: 3 } as const;
 
@@ -15,8 +16,13 @@ export async function withDatabase<T>(fn: (ctx: ServiceContext, config: AppConfi
   const config = loadConfig();
   const database = await openMigratedDatabase(config.database);
   try {
-    const ctx = createContext(database.db, { ...SYSTEM, name: `命令行 (${process.env.USER ?? 'cli'})` });
+    const ctx = createContext(
+      database.db,
+      { ...SYSTEM, name: `命令行 (${process.env.USER ?? 'cli'})` },
+      { settings: { homeOrgCode: config.orgCode, auditHash: config.auditHash, sessionTimeouts: config.sessionTimeouts } },
+    );
     await seedOrganisations(ctx);
+    await seedLegalRegistry(ctx);
     return await fn(ctx, config);
   } finally {
     await database.close();

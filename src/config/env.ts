@@ -19,6 +19,10 @@ const ZEnv = z.object({
   QUANZE_SEED_LIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUANZE_AUDIT_HASH: z.enum(['sm3', 'sha256']).default('sm3'),
+  QUANZE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  QUANZE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  QUANZE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  QUANZE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -34,6 +38,12 @@ export interface AppConfig {
   seedList: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   auditHash: 'sm3' | 'sha256';
+  /** behind a reverse proxy: trust X-Forwarded-For/-Proto (client address in the audit log, Secure cookie) */
+  trustProxy: boolean;
+  /** minutes without a request, and hours after sign-in, after which a session ends */
+  sessionTimeouts: { idleMinutes: number; absoluteHours: number };
+  /** sign-in attempts per client address per minute */
+  loginRateLimitPerMinute: number;
 }
 
 /** Thrown for an invalid environment; the message lists every bad variable. */
@@ -66,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedList: e.QUANZE_SEED_LIST ? path.resolve(e.QUANZE_SEED_LIST) : path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'),
     logLevel: e.LOG_LEVEL,
     auditHash: e.QUANZE_AUDIT_HASH,
+    trustProxy: e.QUANZE_TRUST_PROXY === 'true',
+    sessionTimeouts: { idleMinutes: e.QUANZE_SESSION_IDLE_MINUTES, absoluteHours: e.QUANZE_SESSION_ABSOLUTE_HOURS },
+    loginRateLimitPerMinute: e.QUANZE_LOGIN_RATE_LIMIT,
   };
 }

@@ -2,6 +2,7 @@
  * Wire shapes of the public power-list API (/api/v1/powerlists/…), shared by the server and web/.
  */
 import { z } from 'zod';
+import { ZCitationNotice } from './legal-sources.js';
 import { ZFinding, ZPowerItem, ZPowerList, ZPowerListDiff } from './power-list.js';
 
 export const ZOrganisationRef = z.object({
@@ -46,6 +47,12 @@ export const ZItemResponse = z.object({
   version: ZVersionSummary,
   item: ZPowerItem,
   findings: z.array(ZFinding),
+  /**
+   * What the legal-source registry says about the item's citations, one notice per citation that
+   * is stale (with the current edition and article, or unknown), of unknown status, or unresolved;
+   * computed against the registry as it stands now. Empty before the registry is seeded.
+   */
+  citationNotices: z.array(ZCitationNotice),
 });
 export type TItemResponse = z.infer<typeof ZItemResponse>;
 

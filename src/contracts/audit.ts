@@ -120,6 +120,9 @@ export const AUDIT_ACTION_LABELS = {
   'organisation.create': '新增组织机构',
   'organisation.update': '修改组织机构',
   'powerlist.import': '导入权责清单',
+  'legal-registry.seed': '初始化法律依据库',
+  'legal-registry.change': '修改法律依据库（新增版本、效力状态、条款对应）',
+  'legal-registry.import': '导入法律依据库',
   'audit.search': '查阅审计日志',
   'audit.verify': '校验审计日志',
 } as const satisfies Record<string, string>;

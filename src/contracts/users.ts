@@ -173,6 +173,7 @@ export const ZPublicOfficer = z.object({
   status: ZCertificateStatus,
 });
 export const ZPublicOfficerListResponse = z.object({ officers: z.array(ZPublicOfficer) });
+export type TPublicOfficer = z.infer<typeof ZPublicOfficer>;
 export type TPublicOfficerListResponse = z.infer<typeof ZPublicOfficerListResponse>;
 
 const ZCertificateFields = {

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TProblem } from '../contracts/api.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { recordAccessDenied } from '../services/audit/record-access-denied.js';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation: 400,
@@ -50,9 +51,17 @@ export function sendProblem(reply: FastifyReply, body: TProblem): FastifyReply {
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-/** Fastify error handler producing problem+json. */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/** Fastify error handler producing problem+json; a signed-in account's refusals are audited. */
+export async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   if (error instanceof DomainError) {
+    if (error.code === 'forbidden' && request.ctx) {
+      await recordAccessDenied(request.ctx, {
+        action: request.routeOptions.config?.action ?? null,
+        method: request.method,
+        path: request.url.split('?')[0] ?? request.url,
+        reason: error.message,
+      }).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a refused request'));
+    }
     const status = STATUS_BY_CODE[error.code];
     const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return sendProblem(reply, problem(status, error.message, request, { code: error.code, ...(errors.length ? { errors } : {}) }));

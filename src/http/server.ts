@@ -1,20 +1,38 @@
 /**
- * The HTTP server: security headers, zod validation, problem+json errors, the OpenAPI document
- * and its viewer at /api/docs, the JSON API under /api/v1, and the built web app.
+ * The HTTP server: security headers, zod validation, problem+json errors, sessions and CSRF
+ * (auth/), per-address rate limits on sign-in, uploads, the OpenAPI document and its viewer at
+ * /api/docs, the JSON API under /api/v1 — every route naming its policy — and the built web app.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT } from '../config/env.js';
-import { createContext, type ServiceContext } from '../services/context.js';
+import { POWERLIST_UPLOAD_LIMIT_BYTES } from '../contracts/powerlist-import.js';
+import type { SessionTimeouts } from '../services/auth/session-tokens.js';
+import { ANONYMOUS, createContext, DEFAULT_SESSION_TIMEOUTS, type ServiceContext, type ServiceSettings } from '../services/context.js';
 import type { Db } from '../services/database-lifecycle.js';
+import { registerAuthHooks } from './auth/auth-hooks.js';
+import { collectRoutePolicies } from './auth/route-policies.js';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { handleError, handleNotFound } from './error-handler.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
+import { accountRoutes } from './routes/auth/account.routes.js';
+import { authRoutes } from './routes/auth/auth.routes.js';
+import { legalSourceRoutes } from './routes/legal-sources/legal-sources.routes.js';
+import { officerRoutes } from './routes/officers/officers.routes.js';
+import { organisationRoutes } from './routes/organisations/organisations.routes.js';
+import { powerListImportRoutes } from './routes/powerlists/powerlists-import.routes.js';
 import { powerListRoutes } from './routes/powerlists/powerlists.routes.js';
+import { roleRoutes } from './routes/roles/roles.routes.js';
+import { userRoutes } from './routes/users/users.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,6 +47,15 @@ export interface BuildServerOptions {
   logLevel?: string;
   /** folder of the built web app; defaults to dist/web of the project */
   webRoot?: string;
+  /** hash of new audit records (default SM3) */
+  auditHash?: ServiceSettings['auditHash'];
+  sessionTimeouts?: SessionTimeouts;
+  /** sign-in and setup attempts allowed per client address per minute (default 10) */
+  loginRateLimitPerMinute?: number;
+  /** trust X-Forwarded-* from a reverse proxy */
+  trustProxy?: boolean;
+  /** the clock of every request's use cases; tests move it to expire sessions */
+  clock?: () => Date;
 }
 
 /** Largest JSON body we accept; file uploads have their own limits. */
@@ -42,7 +69,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -69,21 +96,52 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     crossOriginEmbedderPolicy: false,
   });
 
+  const settings: ServiceSettings = {
+    homeOrgCode: options.orgCode,
+    auditHash: options.auditHash ?? 'sm3',
+    sessionTimeouts: options.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
+  };
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (request, reply) => {
-    request.ctx = createContext(options.db);
+    const userAgent = request.headers['user-agent'];
+    request.ctx = createContext(options.db, ANONYMOUS, {
+      ...(options.clock ? { clock: options.clock } : {}),
+      request: { requestId: request.id, sourceIp: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : null },
+      settings,
+    });
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: POWERLIST_UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
+  collectRoutePolicies(app);
+  registerAuthHooks(app);
+
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Quanze 权责 API', version: '1', description: '权责清单的导入、公示与运行接口。错误均以 RFC 9457 problem+json 返回。' },
+      info: {
+        title: 'Quanze 权责 API',
+        version: '1',
+        description:
+          '权责清单的导入、公示与运行接口。错误均以 RFC 9457 problem+json 返回。登录后凭 HttpOnly 会话 Cookie 访问；所有 POST/PUT/PATCH/DELETE 请求须在 x-csrf-token 请求头中携带登录时返回的 CSRF 令牌。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(powerListRoutes, { prefix: '/api/v1/powerlists', orgCode: options.orgCode });
+  await app.register(powerListImportRoutes, { prefix: '/api/v1/powerlists', orgCode: options.orgCode });
+  await app.register(authRoutes, { prefix: '/api/v1/auth', loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10 });
+  await app.register(accountRoutes, { prefix: '/api/v1/account' });
+  await app.register(userRoutes, { prefix: '/api/v1/users' });
+  await app.register(roleRoutes, { prefix: '/api/v1/roles' });
+  await app.register(officerRoutes, { prefix: '/api/v1/officers' });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+  await app.register(organisationRoutes, { prefix: '/api/v1/organisations' });
+  await app.register(legalSourceRoutes, { prefix: '/api/v1/legal-sources' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   const webRoot = options.webRoot ?? path.join(PROJECT_ROOT, 'dist', 'web');

@@ -1,33 +1,83 @@
 /**
- * Start the product: open and migrate the database, seed the bundled list on first start, listen.
- * Used by `quanze serve` and the in-process test server.
+ * Start the product: open and migrate the database, seed the organisations and the bundled list on
+ * first start, listen — and, while no account exists, print a one-time setup link to the console
+ * (there is no default password). Used by `quanze serve` and the in-process test server.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/env.js';
+import { issueSetupLink, type SetupLink } from '../services/auth/issue-setup-link.js';
 import { seedBundledList } from '../services/catalog/seed-bundled-list.js';
-import { createContext, SYSTEM } from '../services/context.js';
-import { openMigratedDatabase } from '../services/database-lifecycle.js';
+import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
+import { createContext, SYSTEM, type ServiceContext } from '../services/context.js';
+import { type Db, openMigratedDatabase } from '../services/database-lifecycle.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** the server's database, for tests that arrange rows the way an operator would */
+  db: Db;
   close(): Promise<void>;
 }
 
+export interface StartServerOptions {
+  webRoot?: string;
+  /** the clock of the use cases (tests move it); the real one by default */
+  clock?: () => Date;
+  /** where the first-run setup link goes; printed to stdout by default */
+  onSetupLink?: (link: SetupLink) => void;
+}
+
+/** Prints the setup link the way an operator sees it at first start. */
+export function printSetupLink(link: SetupLink): void {
+  process.stdout.write(
+    [
+      '',
+      '┌─ 首次启动：尚未创建任何账号',
+      '│  请在 24 小时内用浏览器打开下面的一次性链接，创建第一个系统管理员（系统没有默认密码）：',
+      `│  ${link.url}`,
+      `│  链接有效期至 ${link.expiresAt}（UTC）；过期后重新启动服务即可获得新链接。`,
+      '│  也可在服务器上执行：quanze user create-admin --username <用户名>',
+      '└─',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** Migrate, seed and listen on the configured port. */
-export async function startServer(config: AppConfig, options: { webRoot?: string } = {}): Promise<RunningServer> {
+export async function startServer(config: AppConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const database = await openMigratedDatabase(config.database);
   try {
-    const seeded = await seedBundledList(createContext(database.db, SYSTEM), config.orgCode, config.seedList);
-    const app = await buildServer({ db: database.db, orgCode: config.orgCode, logLevel: config.logLevel, ...options });
+    const systemCtx = (): ServiceContext =>
+      createContext(database.db, SYSTEM, {
+        ...(options.clock ? { clock: options.clock } : {}),
+        settings: { homeOrgCode: config.orgCode, auditHash: config.auditHash, sessionTimeouts: config.sessionTimeouts },
+      });
+    const seeded = await seedBundledList(systemCtx(), config.orgCode, config.seedList);
+    // After the organisations exist (seedBundledList creates them): the seed is audited on their chain.
+    await seedLegalRegistry(systemCtx());
+    const app = await buildServer({
+      db: database.db,
+      orgCode: config.orgCode,
+      logLevel: config.logLevel,
+      auditHash: config.auditHash,
+      sessionTimeouts: config.sessionTimeouts,
+      loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      trustProxy: config.trustProxy,
+      ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     if (seeded) app.log.info({ version: seeded.versionNo, items: seeded.list.items.length, findings: seeded.list.findings.length }, 'imported the bundled power list');
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    const link = await issueSetupLink(systemCtx(), url);
+    if (link) (options.onSetupLink ?? printSetupLink)(link);
     return {
       app,
-      url: `http://localhost:${port}`,
+      url,
+      db: database.db,
       close: async () => {
         await app.close();
         await database.close();

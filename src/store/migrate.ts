@@ -5,10 +5,12 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as powerLists from './migrations/20261126T2300-power-lists.js';
 import * as peopleAndAudit from './migrations/20261126T2310-people-and-audit.js';
+import * as legalRegistry from './migrations/20261126T2320-legal-registry.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261126T2300-power-lists': powerLists,
   '20261126T2310-people-and-audit': peopleAndAudit,
+  '20261126T2320-legal-registry': legalRegistry,
 };
 
 /** Apply every pending migration; throws with the failing migration's name. */

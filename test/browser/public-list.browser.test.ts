@@ -60,8 +60,9 @@ describe('public power list in Chromium', () => {
     await page.goto(`${server.baseUrl}/`);
     await waitForRows(page);
 
-    await page.getByTestId('search-box').fill('载体');
-    await page.getByTestId('search-box').press('Enter');
+    const searchInput = page.getByTestId('search-box').locator('input');
+    await searchInput.fill('载体');
+    await searchInput.press('Enter');
     await page.getByTestId('search-summary').waitFor({ state: 'visible' });
 
     expect(new URL(page.url()).searchParams.get('q')).toBe('载体');
@@ -92,6 +93,13 @@ describe('public power list in Chromium', () => {
     for (const step of ['立案', '调查取证', '审理']) expect(text).toContain(step);
     expect(await page.getByTestId('citation-card').count()).toBeGreaterThan(0);
     await screenshot(page, 'item-1');
+
+    // On a phone the chart is redrawn top-down and stays readable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const topDown = page.locator('[data-testid="duty-flowchart"][data-state="ready"][data-direction="TD"] svg');
+    await topDown.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await topDown.textContent()).toContain('调查取证');
+    await screenshot(page, 'item-1-narrow');
     await page.close();
   });
 
@@ -113,7 +121,9 @@ describe('imported text that looks like HTML', () => {
   const NAME_PAYLOAD = '<img src=x data-qz-injected onerror=window.__qzInjected=1>';
   const DUTY_PAYLOAD = '<script>window.__qzInjected=2</script><b data-qz-injected>加粗</b>';
   const BASIS_PAYLOAD = '<iframe data-qz-injected src=javascript:window.__qzInjected=3></iframe>';
-  const encode = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // A step name (no spaces, ≤ 15 characters) that would close a mermaid label and inject markup.
+  const STEP_NAME_PAYLOAD = '"]<b>审理</b>';
+  const encode = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
   let server: TestServer;
   let browser: LaunchedBrowser;
@@ -125,10 +135,12 @@ describe('imported text that looks like HTML', () => {
     expect(bundled).toContain(`\t${name}\t`);
     expect(bundled).toContain('<p>1.立案责任：');
     expect(bundled).toContain('第四十五条 保密行政管理部门');
+    expect(bundled).toContain('<p>3.审理责任：');
     const tampered = bundled
       .replace(`\t${name}\t`, `\t${name}${encode(NAME_PAYLOAD)}\t`)
       .replace('<p>1.立案责任：', `<p>1.立案责任：${encode(DUTY_PAYLOAD)}`)
-      .replace('第四十五条 保密行政管理部门', `第四十五条 ${encode(BASIS_PAYLOAD)}保密行政管理部门`);
+      .replace('第四十五条 保密行政管理部门', `第四十五条 ${encode(BASIS_PAYLOAD)}保密行政管理部门`)
+      .replace('<p>3.审理责任：', `<p>3.${encode(STEP_NAME_PAYLOAD)}责任：`);
     listDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-html-list-'));
     const seedList = path.join(listDir, 'html-ish.tsv');
     fs.writeFileSync(seedList, tampered);
@@ -144,7 +156,7 @@ describe('imported text that looks like HTML', () => {
 
   async function expectNothingInjected(page: Page): Promise<void> {
     expect(await page.locator('[data-qz-injected]').count()).toBe(0);
-    expect(await page.locator('img[src="x"], iframe').count()).toBe(0);
+    expect(await page.locator('img[src="x"], iframe, script:not([src])').count()).toBe(0);
     expect(await page.evaluate('window.__qzInjected')).toBeUndefined();
   }
 
@@ -161,7 +173,10 @@ describe('imported text that looks like HTML', () => {
   it('shows the markup on the item page as literal text and still draws the flowchart', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/items/1`);
-    expect(await flowchartText(page)).toContain('立案');
+    const chart = await flowchartText(page);
+    expect(chart).toContain('立案');
+    expect(chart).toContain(STEP_NAME_PAYLOAD);
+    expect(await page.locator('[data-testid="duty-flowchart"] svg b').count()).toBe(0);
     expect(await page.getByTestId('item-title').textContent()).toContain(NAME_PAYLOAD);
     expect(await page.getByTestId('duty-timeline').textContent()).toContain(DUTY_PAYLOAD);
     expect(await page.getByTestId('section-legal-bases').textContent()).toContain(BASIS_PAYLOAD);

@@ -5,12 +5,18 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, PROJECT_ROOT } from '../../src/config/env.js';
+import type { SetupLink } from '../../src/services/auth/issue-setup-link.js';
+import type { Db } from '../../src/services/database-lifecycle.js';
 import { startServer } from '../../src/http/start-server.js';
 import { freshDatabase, type TestDialect } from './database.js';
 
 export interface TestServer {
   baseUrl: string;
   app: FastifyInstance;
+  /** the server's own database connection, for arranging accounts and inspecting rows */
+  db: Db;
+  /** the first-run setup link the server printed (null once an account exists) */
+  setupLink: SetupLink | null;
   close(): Promise<void>;
 }
 
@@ -18,6 +24,10 @@ export interface TestServerOptions {
   dialect?: TestDialect;
   /** list imported at start; the bundled one by default */
   seedList?: string;
+  /** the clock of the server's use cases; tests move it to expire sessions */
+  clock?: () => Date;
+  /** sign-in attempts per address per minute (default: high enough never to trip) */
+  loginRateLimitPerMinute?: number;
 }
 
 /** Start the product on a fresh database. */
@@ -31,11 +41,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     database: database.target,
     logLevel: 'silent' as const,
     seedList: options.seedList ?? path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'),
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
   };
-  const server = await startServer(config);
+  let setupLink: SetupLink | null = null;
+  const server = await startServer(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    onSetupLink: (link) => {
+      setupLink = link;
+    },
+  });
   return {
     baseUrl: server.url.replace('localhost', '127.0.0.1'),
     app: server.app,
+    db: server.db,
+    setupLink,
     close: async () => {
       await server.close();
       await database.destroy().catch(() => {});

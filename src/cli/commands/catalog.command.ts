@@ -10,6 +10,8 @@ import { analysePowerList } from '../../services/catalog/analyse-power-list.js';
 import { EXPORT_FORMATS, type ExportFormat, exportPowerList } from '../../services/catalog/export-power-list.js';
 import { importPowerList } from '../../services/catalog/import-power-list.js';
 import { getPowerList } from '../../services/catalog/published-list.js';
+import { registryDate } from '../../services/legal-sources/registry-date.js';
+import { BUNDLED_LEGAL_SOURCES, readRegistryFile } from '../../services/legal-sources/seed-legal-registry.js';
 import { countBySeverity, formatDiff, formatFindingSummary, formatFindings } from '../format-findings.js';
 import { action, EXIT, withDatabase } from '../runtime.js';
 
@@ -81,7 +83,9 @@ export function catalogCommand(): Command {
           return;
         }
         const verb = result.dryRun ? `试导入（未写入）：将成为第 ${result.versionNo} 版` : `已导入为第 ${result.versionNo} 版`;
-        process.stdout.write(`${verb}：《${result.list.title}》，${result.list.items.length} 项，格式 ${result.format}${result.encoding ? `（${result.encoding}）` : ''}\n`);
+        process.stdout.write(
+          `${verb}：《${result.list.title}》，${result.list.items.length} 项，格式 ${result.format}${result.encoding ? `（${result.encoding}）` : ''}\n`,
+        );
         process.stdout.write(`${formatFindingSummary(result.list.findings)}\n`);
         if (result.diff) process.stdout.write(`与上一版相比：\n${formatDiff(result.diff)}\n`);
       }),
@@ -89,14 +93,21 @@ export function catalogCommand(): Command {
 
   catalog
     .command('lint')
-    .description('检查清单文件：截断、未解析的“同N”、类别不符、缺少依据等；有“错误”级结果时退出码为 1')
+    .description(
+      '检查清单文件：截断、未解析的“同N”、类别不符、缺少依据等，并对照法律依据库检查所引法律法规是否已修订或废止；有“错误”级结果时退出码为 1',
+    )
     .argument('<file>', '清单文件')
+    .option('--registry <file>', '对照的法律依据库 JSON（默认随产品提供的 data/legal-sources.json；不读数据库）', BUNDLED_LEGAL_SOURCES)
     .option('--json', '以 JSON 输出（规范格式，含 findings）')
     .action(
-      action(async (file: string, opts: { json?: boolean }) => {
+      action(async (file: string, opts: { json?: boolean; registry: string }) => {
         const bytes = await fs.readFile(file);
+        // No database here: the registry comes from a file, checked as of today in Asia/Shanghai.
+        const registry = { registry: await readRegistryFile(opts.registry), asOf: registryDate({ clock: () => new Date() }) };
         const progress = progressReporter(!opts.json);
-        const { list } = await analysePowerList(bytes, path.basename(file), { onProgress: progress.onProgress }).finally(progress.stop);
+        const { list } = await analysePowerList(bytes, path.basename(file), { onProgress: progress.onProgress, registry }).finally(
+          progress.stop,
+        );
         if (opts.json) process.stdout.write(writePowerListJson(list));
         else {
           process.stdout.write(`《${list.title}》：${list.items.length} 项，${formatFindingSummary(list.findings)}\n`);

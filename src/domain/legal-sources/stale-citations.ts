@@ -27,7 +27,7 @@ import { DomainError, ERROR_CODES } from '../errors.js';
 import { currentArticle, currentEdition } from './current-article.js';
 import { formatArticleEn, formatArticlesEn, formatArticlesZh, formatArticleZh } from './format-article.js';
 import { eachCitation } from './registry.js';
-import { resolveCitation } from './resolve-citation.js';
+import { resolveCitation, type TResolvedCitation } from './resolve-citation.js';
 
 /** Rule ids of the findings this module produces. */
 export const STALE_CITATION_RULES = {
@@ -80,22 +80,50 @@ function noticeArticle(sourceArticles: ReturnType<typeof currentArticle>, cited:
   }
 }
 
-/** The notice for one citation, or null when there is nothing to say (in force, or nothing to resolve). */
-function noticeFor(
-  item: TPowerItem,
-  field: TCitationNotice['field'],
-  entry: number,
-  citation: TCitation,
-  registry: TLegalRegistry,
-  asOf: string,
-): TCitationNotice | null {
+/** What a notice says about a citation, apart from where the citation sits. */
+type NoticeBody = Omit<TCitationNotice, 'item' | 'field' | 'entry' | 'sameAs'>;
+
+/** What the notice of one citation depends on, apart from the registry and the date. */
+function citationKey(citation: TCitation): string {
+  const articles = citation.articles.map((ref) => `${ref.article}.${ref.paragraph ?? ''}.${ref.item ?? ''}`).join(',');
+  return `${citation.title}\u0001${citation.edition ?? '\u0002'}\u0001${citation.truncated ? 1 : 0}\u0001${articles}`;
+}
+
+/**
+ * A reader of notice bodies that resolves each distinct citation once: a list of 10,000 items cites
+ * the same few articles thousands of times, and resolving and wording them is the expensive part.
+ * The bodies it returns are shared between notices — treat them as immutable.
+ */
+function noticeBodyReader(registry: TLegalRegistry, asOf: string): (citation: TCitation) => NoticeBody | null {
+  const bodies = new Map<string, NoticeBody | null>();
+  // A second, coarser memo: many distinct citations (other articles) name the same title and edition.
+  const resolutions = new Map<string, TResolvedCitation | null>();
+  const resolve = (citation: TCitation): TResolvedCitation | null => {
+    const key = `${citation.title}\u0001${citation.edition ?? '\u0002'}`;
+    let resolved = resolutions.get(key);
+    if (resolved === undefined) {
+      resolved = resolveCitation(citation, registry);
+      resolutions.set(key, resolved);
+    }
+    return resolved;
+  };
+  return (citation) => {
+    const key = citationKey(citation);
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = noticeBody(citation, resolve(citation), asOf);
+      bodies.set(key, body);
+    }
+    return body;
+  };
+}
+
+/** The notice body for one citation as resolved, or null when there is nothing to say (in force, or nothing to resolve). */
+function noticeBody(citation: TCitation, resolved: TResolvedCitation | null, asOf: string): NoticeBody | null {
   if (citation.title === null) return null;
-  const base = { item: item.no, field, entry, sameAs: citation.sameAs };
-  const resolved = resolveCitation(citation, registry);
   if (resolved === null) {
     if (citation.truncated) return null;
     return {
-      ...base,
       kind: 'source-unknown',
       cited: {
         title: citation.title,
@@ -118,16 +146,15 @@ function noticeFor(
     articles: citation.articles,
   };
   if (resolved.edition === null) {
-    return { ...base, kind: resolved.reason, cited: { ...cited, ...editionFacts(null) }, current: null, articles: [] };
+    return { kind: resolved.reason, cited: { ...cited, ...editionFacts(null) }, current: null, articles: [] };
   }
   const edition = resolved.edition;
   if (edition.status === 'in-force') return null;
   if (edition.status === 'unknown') {
-    return { ...base, kind: 'status-unknown', cited: { ...cited, ...editionFacts(edition) }, current: null, articles: [] };
+    return { kind: 'status-unknown', cited: { ...cited, ...editionFacts(edition) }, current: null, articles: [] };
   }
   const current = currentEdition(source);
   return {
-    ...base,
     kind: 'stale',
     cited: { ...cited, ...editionFacts(edition) },
     current:
@@ -151,7 +178,11 @@ function noticeFor(
  */
 export function staleCitationNotices(items: readonly TPowerItem[], registry: TLegalRegistry, asOf: string): TCitationNotice[] {
   checkAsOf(asOf);
-  return eachCitation(items).flatMap(({ item, field, entry, citation }) => noticeFor(item, field, entry, citation, registry, asOf) ?? []);
+  const bodyOf = noticeBodyReader(registry, asOf);
+  return eachCitation(items).flatMap(({ item, field, entry, citation }) => {
+    const body = bodyOf(citation);
+    return body === null ? [] : [{ item: item.no, field, entry, sameAs: citation.sameAs, ...body }];
+  });
 }
 
 function editionLabelZh(edition: string, adopted: string | null): string {
@@ -186,7 +217,7 @@ function withNotes(message: { zh: string; en: string }, notes: readonly string[]
 }
 
 /** The message of a stale citation, about one cited article (or about the citation when it names none). */
-function staleMessage(notice: TCitationNotice, article: TNoticeArticle | null): { zh: string; en: string } {
+function staleMessage(notice: NoticeBody, article: TNoticeArticle | null): { zh: string; en: string } {
   const title = notice.cited.sourceTitle ?? notice.cited.title;
   const edition = notice.cited.registryEdition ?? notice.cited.edition ?? '';
   const isRepealed = notice.cited.status === 'repealed';
@@ -231,7 +262,7 @@ function staleMessage(notice: TCitationNotice, article: TNoticeArticle | null): 
 }
 
 /** The message of a notice that is not about a stale edition. */
-function otherMessage(notice: TCitationNotice): { zh: string; en: string } {
+function otherMessage(notice: NoticeBody): { zh: string; en: string } {
   const title = notice.cited.sourceTitle ?? notice.cited.title;
   const articles = notice.cited.articles;
   const refs = articles.length === 0 ? { zh: '', en: '' } : { zh: formatArticlesZh(articles), en: ` ${formatArticlesEn(articles)}` };
@@ -266,6 +297,30 @@ function otherMessage(notice: TCitationNotice): { zh: string; en: string } {
   }
 }
 
+/** The rule, severity and messages of a notice's findings; the same wherever the citation sits. */
+interface FindingText {
+  rule: string;
+  severity: TFinding['severity'];
+  message: string;
+  messageEn: string;
+}
+
+/** One finding text per cited article of a stale citation (one when it names none), else one. */
+function findingTexts(notice: NoticeBody): FindingText[] {
+  if (notice.kind === 'stale') {
+    const messages =
+      notice.articles.length === 0 ? [staleMessage(notice, null)] : notice.articles.map((article) => staleMessage(notice, article));
+    return messages.map(({ zh, en }) => ({ rule: STALE_CITATION_RULES.stale, severity: 'warning', message: zh, messageEn: en }));
+  }
+  const { zh, en } = otherMessage(notice);
+  const rule = notice.kind === 'status-unknown' ? STALE_CITATION_RULES.statusUnknown : STALE_CITATION_RULES.unresolved;
+  return [{ rule, severity: 'info', message: zh, messageEn: en }];
+}
+
+function placeFinding(text: FindingText, at: { item: number; field: TCitationNotice['field']; entry: number }): TFinding {
+  return { rule: text.rule, severity: text.severity, ...at, message: text.message, messageEn: text.messageEn };
+}
+
 /**
  * The findings of one notice: a `stale-citation` warning per cited article (one for the citation
  * when it names no article), or one info finding for the other kinds. `同N` entries give none.
@@ -273,21 +328,28 @@ function otherMessage(notice: TCitationNotice): { zh: string; en: string } {
 export function noticeFindings(notice: TCitationNotice): TFinding[] {
   if (notice.sameAs !== null) return [];
   const at = { item: notice.item, field: notice.field, entry: notice.entry };
-  if (notice.kind === 'stale') {
-    const messages =
-      notice.articles.length === 0 ? [staleMessage(notice, null)] : notice.articles.map((article) => staleMessage(notice, article));
-    return messages.map(({ zh, en }) => ({ rule: STALE_CITATION_RULES.stale, severity: 'warning', ...at, message: zh, messageEn: en }));
-  }
-  const { zh, en } = otherMessage(notice);
-  const rule = notice.kind === 'status-unknown' ? STALE_CITATION_RULES.statusUnknown : STALE_CITATION_RULES.unresolved;
-  return [{ rule, severity: 'info', ...at, message: zh, messageEn: en }];
+  return findingTexts(notice).map((text) => placeFinding(text, at));
 }
 
 /**
  * Lint `items` against the registry as of `asOf` (YYYY-MM-DD): `stale-citation` warnings with the
  * current article where the registry knows it and "unknown" where not, `unresolved-citation` and
- * `citation-status-unknown` infos. In list order.
+ * `citation-status-unknown` infos. In list order. Each distinct citation is resolved and worded
+ * once, so 10,000 items take milliseconds, not seconds.
  */
 export function findStaleCitations(items: readonly TPowerItem[], registry: TLegalRegistry, asOf: string): TFinding[] {
-  return staleCitationNotices(items, registry, asOf).flatMap(noticeFindings);
+  checkAsOf(asOf);
+  const bodyOf = noticeBodyReader(registry, asOf);
+  const textsByBody = new Map<NoticeBody, FindingText[]>();
+  return eachCitation(items).flatMap(({ item, field, entry, citation }) => {
+    if (citation.sameAs !== null) return [];
+    const body = bodyOf(citation);
+    if (body === null) return [];
+    let texts = textsByBody.get(body);
+    if (texts === undefined) {
+      texts = findingTexts(body);
+      textsByBody.set(body, texts);
+    }
+    return texts.map((text) => placeFinding(text, { item: item.no, field, entry }));
+  });
 }

@@ -2,9 +2,12 @@
  * Read a file and lint it: the canonical list with its findings, as `catalog lint`, `catalog import`
  * and the import API all need it. Nothing is stored here.
  */
+import type { TLegalRegistry } from '../../contracts/legal-sources.js';
 import type { TFinding, TPowerItem, TPowerList } from '../../contracts/power-list.js';
+import { mergeFindings } from '../../domain/legal-sources/registry-findings.js';
+import { findStaleCitations } from '../../domain/legal-sources/stale-citations.js';
 import { lintPowerList } from '../../domain/powerlist/lint.js';
-import { type ReadPowerListOptions, readPowerListFile, type PowerListFormat } from '../../io/read-power-list-file.js';
+import { type PowerListFormat, type ReadPowerListOptions, readPowerListFile } from '../../io/read-power-list-file.js';
 
 export interface AnalysedPowerList {
   list: TPowerList;
@@ -12,14 +15,34 @@ export interface AnalysedPowerList {
   encoding: string | null;
 }
 
-/** The findings of every check we run on a list, in a stable order (item, then field, then rule). */
-export function findingsFor(list: { title: string; items: TPowerItem[] }): TFinding[] {
-  return lintPowerList(list);
+/** The legal-source registry to check citations against, and the local date (YYYY-MM-DD) to check them on. */
+export interface RegistryAsOf {
+  registry: TLegalRegistry;
+  asOf: string;
+}
+
+/**
+ * The findings of every check we run on a list, item by item in list order: the linter's, then —
+ * when a registry is given — the registry's (stale, unresolved and status-unknown citations).
+ */
+export function findingsFor(list: { title: string; items: TPowerItem[] }, registry: RegistryAsOf | null = null): TFinding[] {
+  const lint = lintPowerList(list);
+  if (registry === null) return lint;
+  return mergeFindings(list.items, lint, findStaleCitations(list.items, registry.registry, registry.asOf));
+}
+
+export interface AnalysePowerListOptions extends ReadPowerListOptions {
+  /** check citations against this registry too; null or absent: the linter alone */
+  registry?: RegistryAsOf | null | undefined;
 }
 
 /** Parse and lint a power-list file. */
-export async function analysePowerList(bytes: Uint8Array, fileName: string, options: ReadPowerListOptions = {}): Promise<AnalysedPowerList> {
+export async function analysePowerList(
+  bytes: Uint8Array,
+  fileName: string,
+  options: AnalysePowerListOptions = {},
+): Promise<AnalysedPowerList> {
   const read = await readPowerListFile(bytes, fileName, options);
-  const findings = findingsFor(read);
+  const findings = findingsFor(read, options.registry ?? null);
   return { list: { title: read.title, items: read.items, findings }, format: read.format, encoding: read.encoding };
 }

@@ -3,13 +3,18 @@
  * store it as the next version — all or nothing. A dry run does everything but the write.
  */
 import { createHash } from 'node:crypto';
-import type { TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
+import type { TFinding, TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import { isRegistryFinding } from '../../domain/legal-sources/registry-findings.js';
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
 import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
 import { findVersion, insertVersion, latestVersionNo, loadVersionList, type ItemRow } from '../../store/repositories/power-lists.repository.js';
+import { requireAllowed } from '../access/authorize.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
+import { registryCheckFor } from '../legal-sources/live-findings.js';
+import { inTransaction } from '../transaction.js';
 import { analysePowerList } from './analyse-power-list.js';
 import { searchTextOf } from './search-text.js';
 
@@ -30,14 +35,23 @@ export interface ImportPowerListResult {
   diff: TPowerListDiff | null;
 }
 
-/** Import a file as the organisation's next list version. */
+/**
+ * Import a file as the organisation's next list version. Needs `powerlist.import` on the
+ * organisation (the system administrator or a legal reviewer; the CLI acts as the system); a real
+ * import is audited in its transaction.
+ */
 export async function importPowerList(ctx: ServiceContext, options: ImportPowerListOptions): Promise<ImportPowerListResult> {
   const org = await findOrganisationByCode(ctx.db, options.orgCode);
   if (!org) throw new DomainError(ERROR_CODES.notFound, `机构代码 ${options.orgCode} 不存在。`);
-  const analysed = await analysePowerList(options.bytes, options.fileName, options);
+  await requireAllowed(ctx, 'powerlist.import', org.id);
+  // The result reports the registry's findings too; the version stores only the linter's, since
+  // the registry's are recomputed against the registry as it stands whenever the list is read.
+  const analysed = await analysePowerList(options.bytes, options.fileName, { ...options, registry: await registryCheckFor(ctx) });
+  const lintFindings = analysed.list.findings.filter((finding) => !isRegistryFinding(finding));
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
 
-  const write = async (db: ServiceContext['db']): Promise<ImportPowerListResult> => {
+  const write = async (tx: ServiceContext): Promise<ImportPowerListResult> => {
+    const db = tx.db;
     const previous = await findVersion(db, org.id);
     const diff = previous ? diffPowerLists(await loadVersionList(db, previous), analysed.list) : null;
     const versionNo = (await latestVersionNo(db, org.id)) + 1;
@@ -51,7 +65,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
     };
     if (options.dryRun) return result;
     const versionId = ctx.newId();
-    const findingsPerItem = countFindingsPerItem(analysed.list);
+    const findingsPerItem = countFindingsPerItem(lintFindings);
     await insertVersion(db, {
       version: {
         id: versionId,
@@ -63,10 +77,10 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         source_format: analysed.format,
         imported_at: ctx.clock().toISOString(),
         imported_by: ctx.actor.id,
-        findings_json: JSON.stringify(analysed.list.findings),
+        findings_json: JSON.stringify(lintFindings),
         diff_json: diff ? JSON.stringify(diff) : null,
         item_count: analysed.list.items.length,
-        finding_count: analysed.list.findings.length,
+        finding_count: lintFindings.length,
       },
       items: analysed.list.items.map(
         (item: TPowerItem): ItemRow => ({
@@ -82,23 +96,37 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         }),
       ),
     });
+    await recordAudit(tx, {
+      orgId: org.id,
+      action: 'powerlist.import',
+      targetType: 'powerlist-version',
+      targetId: versionId,
+      details: {
+        versionNo,
+        fileName: options.fileName,
+        sha256,
+        format: analysed.format,
+        items: analysed.list.items.length,
+        findings: analysed.list.findings.length,
+      },
+    });
     return result;
   };
 
-  if (options.dryRun) return write(ctx.db);
+  if (options.dryRun) return write(ctx);
   // Two concurrent imports would both pick the same version number; the unique key makes the
   // loser fail, and we report it as a conflict rather than a crash.
   try {
-    return await ctx.db.transaction().execute((trx) => write(trx));
+    return await inTransaction(ctx, write);
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。', { cause: error });
     throw error;
   }
 }
 
-function countFindingsPerItem(list: TPowerList): Map<number, number> {
+function countFindingsPerItem(findings: readonly TFinding[]): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const f of list.findings) if (f.item !== null) counts.set(f.item, (counts.get(f.item) ?? 0) + 1);
+  for (const f of findings) if (f.item !== null) counts.set(f.item, (counts.get(f.item) ?? 0) + 1);
   return counts;
 }
 

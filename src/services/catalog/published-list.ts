@@ -2,23 +2,37 @@
  * Read side of the published list: the current version (what the public sees), earlier versions,
  * one item, and the substring search. Every function resolves the organisation first and answers
  * not-found in plain Chinese when there is nothing to show.
+ *
+ * Findings are the list linter's, stored with the version, merged with the legal-source registry's
+ * (stale, unresolved and status-unknown citations), computed against the registry as it stands at
+ * the time of the read — so a new edition recorded through the API flags the items citing the old
+ * one at once, in every version. Finding counts include both.
  */
 import type { TItemResponse, TPowerListResponse, TSearchResponse, TVersionSummary, TVersionsResponse } from '../../contracts/api.js';
-import type { TPowerItem } from '../../contracts/power-list.js';
+import type { TFinding, TPowerItem } from '../../contracts/power-list.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import { isRegistryFinding, mergeFindings } from '../../domain/legal-sources/registry-findings.js';
 import { findOrganisationByCode, type OrganisationRow } from '../../store/repositories/organisations.repository.js';
 import {
   findItem,
   findVersion,
   latestVersionNo,
   listVersionHeaders,
+  loadVersionList,
   searchItems,
   type VersionHeader,
   versionDiff,
-  loadVersionList,
   versionFindings,
 } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
+import {
+  citationNoticesOf,
+  type RegistryCheck,
+  type RegistryFindingCounts,
+  registryCheckFor,
+  registryFindingCounts,
+  registryFindingsOf,
+} from '../legal-sources/live-findings.js';
 import { matchSnippets } from './search-text.js';
 
 async function organisation(ctx: ServiceContext, orgCode: string): Promise<OrganisationRow> {
@@ -27,7 +41,12 @@ async function organisation(ctx: ServiceContext, orgCode: string): Promise<Organ
   return org;
 }
 
-function summary(row: VersionHeader, latestNo: number): TVersionSummary {
+/** The linter's findings stored with a version (older rows may hold registry findings too: they are recomputed). */
+function storedLintFindings(findings: readonly TFinding[]): TFinding[] {
+  return findings.filter((finding) => !isRegistryFinding(finding));
+}
+
+function summary(row: VersionHeader, latestNo: number, registryCounts: RegistryFindingCounts): TVersionSummary {
   const diff = versionDiff(row);
   return {
     no: row.version_no,
@@ -36,22 +55,25 @@ function summary(row: VersionHeader, latestNo: number): TVersionSummary {
     sourceName: row.source_name,
     sourceSha256: row.source_sha256,
     itemCount: row.item_count,
-    findingCount: row.finding_count,
+    findingCount: row.finding_count + registryCounts.total,
     isCurrent: row.version_no === latestNo,
     diffSummary: diff ? { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } : null,
   };
 }
 
-async function version(ctx: ServiceContext, org: OrganisationRow, versionNo: number | undefined) {
+async function version(ctx: ServiceContext, org: OrganisationRow, versionNo: number | undefined, check: RegistryCheck | null) {
   const row = await findVersion(ctx.db, org.id, versionNo);
-  if (!row) {
-    throw new DomainError(
-      ERROR_CODES.notFound,
-      versionNo === undefined ? `${org.name}尚未发布权责清单。` : `${org.name}的权责清单没有第 ${versionNo} 版。`,
-    );
-  }
+  if (!row) throw versionNotFound(org, versionNo);
   const latestNo = versionNo === undefined ? row.version_no : await latestVersionNo(ctx.db, org.id);
-  return { row, summary: summary(row, latestNo) };
+  const counts = await registryFindingCounts(ctx.db, row, check);
+  return { row, latestNo, counts, summary: summary(row, latestNo, counts) };
+}
+
+function versionNotFound(org: OrganisationRow, versionNo: number | undefined): DomainError {
+  return new DomainError(
+    ERROR_CODES.notFound,
+    versionNo === undefined ? `${org.name}尚未发布权责清单。` : `${org.name}的权责清单没有第 ${versionNo} 版。`,
+  );
 }
 
 const orgRef = (org: OrganisationRow) => ({ code: org.code, name: org.name });
@@ -59,8 +81,21 @@ const orgRef = (org: OrganisationRow) => ({ code: org.code, name: org.name });
 /** The whole list of a version (the current one when `versionNo` is undefined). */
 export async function getPowerList(ctx: ServiceContext, orgCode: string, versionNo?: number): Promise<TPowerListResponse> {
   const org = await organisation(ctx, orgCode);
-  const { row, summary: s } = await version(ctx, org, versionNo);
-  return { organisation: orgRef(org), version: s, list: await loadVersionList(ctx.db, row), diff: versionDiff(row) };
+  const check = await registryCheckFor(ctx);
+  const row = await findVersion(ctx.db, org.id, versionNo);
+  if (!row) throw versionNotFound(org, versionNo);
+  const latestNo = versionNo === undefined ? row.version_no : await latestVersionNo(ctx.db, org.id);
+  const stored = await loadVersionList(ctx.db, row);
+  const registryFindings = registryFindingsOf(stored.items, check);
+  // The whole list is at hand: count from it rather than reading the items a second time.
+  const counts = await registryFindingCounts(ctx.db, row, check, registryFindings);
+  const findings = mergeFindings(stored.items, storedLintFindings(stored.findings), registryFindings);
+  return {
+    organisation: orgRef(org),
+    version: { ...summary(row, latestNo, counts), findingCount: findings.length },
+    list: { ...stored, findings },
+    diff: versionDiff(row),
+  };
 }
 
 /** Every version of the organisation's list, newest first. */
@@ -68,17 +103,26 @@ export async function listPowerListVersions(ctx: ServiceContext, orgCode: string
   const org = await organisation(ctx, orgCode);
   const headers = await listVersionHeaders(ctx.db, org.id);
   const latestNo = headers[0]?.version_no ?? 0;
-  return { organisation: orgRef(org), versions: headers.map((h) => summary(h, latestNo)) };
+  const check = await registryCheckFor(ctx);
+  const versions: TVersionSummary[] = [];
+  for (const header of headers) versions.push(summary(header, latestNo, await registryFindingCounts(ctx.db, header, check)));
+  return { organisation: orgRef(org), versions };
 }
 
-/** One item with its findings. */
+/**
+ * One item with its findings (the linter's and the registry's) and the registry's notice on each
+ * citation it has something to say about: stale, with the current edition and article, or unknown.
+ */
 export async function getPowerItem(ctx: ServiceContext, orgCode: string, itemNo: number, versionNo?: number): Promise<TItemResponse> {
   const org = await organisation(ctx, orgCode);
-  const { row, summary: s } = await version(ctx, org, versionNo);
+  const check = await registryCheckFor(ctx);
+  const { row, summary: s } = await version(ctx, org, versionNo, check);
   const itemRow = await findItem(ctx.db, row.id, itemNo);
   if (!itemRow) throw new DomainError(ERROR_CODES.notFound, `第 ${s.no} 版清单中没有序号为 ${itemNo} 的事项。`);
-  const findings = versionFindings(row).filter((f) => f.item === itemNo);
-  return { organisation: orgRef(org), version: s, item: JSON.parse(itemRow.item_json) as TPowerItem, findings };
+  const item = JSON.parse(itemRow.item_json) as TPowerItem;
+  const lint = storedLintFindings(versionFindings(row).filter((f) => f.item === itemNo));
+  const findings = mergeFindings([item], lint, registryFindingsOf([item], check));
+  return { organisation: orgRef(org), version: s, item, findings, citationNotices: citationNoticesOf([item], check) };
 }
 
 export interface SearchPowerItemsOptions {
@@ -90,7 +134,8 @@ export interface SearchPowerItemsOptions {
 /** Items matching a substring (names, duties, citation texts), optionally of one category. */
 export async function searchPowerItems(ctx: ServiceContext, orgCode: string, options: SearchPowerItemsOptions): Promise<TSearchResponse> {
   const org = await organisation(ctx, orgCode);
-  const { row, summary: s } = await version(ctx, org, options.versionNo);
+  const check = await registryCheckFor(ctx);
+  const { row, counts, summary: s } = await version(ctx, org, options.versionNo, check);
   const q = options.q?.trim() || undefined;
   const rows = await searchItems(ctx.db, { versionId: row.id, text: q, category: options.category || undefined });
   const items = rows.map((r) => {
@@ -101,7 +146,7 @@ export async function searchPowerItems(ctx: ServiceContext, orgCode: string, opt
       name: item.name,
       subItem: item.subItem,
       matches: q ? matchSnippets(item, q) : [],
-      findingCount: r.finding_count,
+      findingCount: r.finding_count + (counts.byItem.get(item.no) ?? 0),
     };
   });
   return { organisation: orgRef(org), version: s, q: q ?? null, total: items.length, items };

@@ -4,7 +4,7 @@ import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { listUsers as listUserRows, type UserRow } from '../../store/repositories/users.repository.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { requireUserOrg } from '../audit/actor-org.js';
+import { chainOrgIdForRead } from '../audit/chain-org-for-read.js';
 import type { ServiceContext } from '../context.js';
 import { requireOrgByCode } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
@@ -29,7 +29,7 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions =
   return inTransaction(ctx, async (tx) => {
     const rows = await listUserRows(tx.db, { orgIds, status: options.status });
     await recordAudit(tx, {
-      orgId: requireUserOrg(tx, tree, orgIds),
+      orgId: chainOrgIdForRead(tx, tree, orgIds),
       action: 'user.list',
       targetType: 'user',
       targetId: null,

@@ -125,3 +125,26 @@ export function versionFindings(row: VersionRow): TFinding[] {
 export function versionDiff(row: Pick<VersionRow, 'diff_json'>): TPowerListDiff | null {
   return row.diff_json ? (JSON.parse(row.diff_json) as TPowerListDiff) : null;
 }
+
+/** The items of a stored version, in list order. */
+export async function loadVersionItems(db: Db, versionId: string): Promise<TPowerItem[]> {
+  const rows = await db.selectFrom('power_list_items').select('item_json').where('version_id', '=', versionId).orderBy('item_no').execute();
+  return rows.map((r) => JSON.parse(r.item_json) as TPowerItem);
+}
+
+/** The current (newest) version of every organisation that has a list, with the organisation's code and name. */
+export function listCurrentVersionHeaders(db: Db): Promise<(VersionHeader & { org_code: string; org_name: string })[]> {
+  return db
+    .selectFrom('power_list_versions as v')
+    .innerJoin('organisations as o', 'o.id', 'v.org_id')
+    .select(VERSION_HEADER_COLUMNS.map((column) => `v.${column}` as const))
+    .select(['o.code as org_code', 'o.name as org_name'])
+    .where('v.version_no', '=', (eb) =>
+      eb
+        .selectFrom('power_list_versions as w')
+        .select((w) => w.fn.max('w.version_no').as('m'))
+        .whereRef('w.org_id', '=', 'v.org_id'),
+    )
+    .orderBy('o.code')
+    .execute();
+}

@@ -169,6 +169,24 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+/**
+ * One revision of the legal-source registry (append-only): the whole registry after a seed, an
+ * administrator's change or an import. The newest revision is the current registry.
+ */
+export interface LegalRegistryRevisionsTable {
+  id: string;
+  revision_no: number;
+  kind: 'seed' | 'change' | 'import';
+  /** the registry (TLegalRegistry) as JSON */
+  registry_json: string;
+  /** the change (TRegistryChange) that made this revision; null for a seed or an import */
+  change_json: string | null;
+  changed_at: string;
+  /** the account that made it; null for the system (start-up seeding, the command line) */
+  changed_by: string | null;
+  changed_by_name: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   power_list_versions: PowerListVersionsTable;
@@ -183,4 +201,5 @@ export interface Database {
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  legal_registry_revisions: LegalRegistryRevisionsTable;
 }

@@ -2,13 +2,7 @@
  * Typed access to the public power-list API (/api/v1/powerlists/…). Responses are typed by the shared
  * contracts; failures become an ApiError whose message is the server's Chinese problem detail.
  */
-import type {
-  TItemResponse,
-  TPowerListResponse,
-  TProblem,
-  TSearchResponse,
-  TVersionsResponse,
-} from '@contracts/api.js';
+import type { TItemResponse, TPowerListResponse, TProblem, TSearchResponse, TVersionsResponse } from '@contracts/api.js';
 
 const API_BASE = '/api/v1/powerlists';
 
@@ -108,8 +102,5 @@ export interface SearchItemsOptions {
 
 /** Chinese substring search over the items of a version. */
 export function searchItems(options: SearchItemsOptions, signal?: AbortSignal): Promise<TSearchResponse> {
-  return getJson(
-    withQuery(`${API_BASE}/items`, { q: options.q?.trim(), category: options.category, version: options.version }),
-    signal,
-  );
+  return getJson(withQuery(`${API_BASE}/items`, { q: options.q?.trim(), category: options.category, version: options.version }), signal);
 }

@@ -45,13 +45,7 @@ export function CitationCard({ citation, index }: { citation: TCitation; index: 
 }
 
 /** A titled list of citations, or a quiet note when the cell is empty. */
-export function CitationList({
-  citations,
-  emptyText = '原清单未列明依据。',
-}: {
-  citations: readonly TCitation[];
-  emptyText?: string;
-}) {
+export function CitationList({ citations, emptyText = '原清单未列明依据。' }: { citations: readonly TCitation[]; emptyText?: string }) {
   if (citations.length === 0) return <Text type="secondary">{emptyText}</Text>;
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }}>

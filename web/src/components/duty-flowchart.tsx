@@ -16,6 +16,7 @@ export function DutyFlowchart({ duties }: { duties: readonly TDuty[] }) {
   const source = useMemo(() => buildDutyFlowchart(duties, direction), [duties, direction]);
   const svgHostRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<RenderState>('loading');
+  const [renderedDirection, setRenderedDirection] = useState<string | null>(null);
 
   useEffect(() => {
     if (source === null) return;
@@ -27,6 +28,7 @@ export function DutyFlowchart({ duties }: { duties: readonly TDuty[] }) {
         if (isCancelled || !host) return;
         // The SVG comes from mermaid in strict mode; every label was entity-escaped beforehand.
         host.innerHTML = svg;
+        setRenderedDirection(direction);
         setState('ready');
       })
       .catch(() => {
@@ -35,28 +37,20 @@ export function DutyFlowchart({ duties }: { duties: readonly TDuty[] }) {
     return () => {
       isCancelled = true;
     };
-  }, [source]);
+  }, [source, direction]);
 
   if (source === null) return null;
   const summary = duties.map(dutyLabel).join(' → ');
 
   return (
-    <div data-testid="duty-flowchart" data-state={state}>
+    <div data-testid="duty-flowchart" data-state={state} data-direction={renderedDirection ?? undefined}>
       {state === 'loading' && (
         <div style={{ padding: 24, textAlign: 'center' }}>
           <Spin description="正在绘制流程图…" />
         </div>
       )}
-      {state === 'failed' && (
-        <Alert type="warning" showIcon title="流程图暂时无法显示" description="各责任事项的完整内容见下方列表。" />
-      )}
-      <div
-        ref={svgHostRef}
-        className="qz-flowchart"
-        role="img"
-        aria-label={`责任事项流程：${summary}`}
-        hidden={state !== 'ready'}
-      />
+      {state === 'failed' && <Alert type="warning" showIcon title="流程图暂时无法显示" description="各责任事项的完整内容见下方列表。" />}
+      <div ref={svgHostRef} className="qz-flowchart" role="img" aria-label={`责任事项流程：${summary}`} hidden={state !== 'ready'} />
     </div>
   );
 }

@@ -102,7 +102,8 @@ export function PowerListTable({ rows, query, versionNo, loading, emptyText }: P
             </div>
           )}
           {row.matches
-            .filter((match) => match.field !== 'name')
+            // The name is already shown (highlighted) as the link; the server may send a key or a label.
+            .filter((match) => fieldLabel(match.field) !== fieldLabel('name'))
             .map((match, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: matches are positional
               <div key={index} className="qz-table-snippet" data-testid="search-snippet">

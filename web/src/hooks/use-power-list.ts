@@ -2,14 +2,7 @@
  * TanStack Query hooks over the public power-list API; keys are shared so pages reuse each other's data.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  fetchCurrentList,
-  fetchItem,
-  fetchVersion,
-  fetchVersions,
-  type SearchItemsOptions,
-  searchItems,
-} from '../api/client.js';
+import { fetchCurrentList, fetchItem, fetchVersion, fetchVersions, type SearchItemsOptions, searchItems } from '../api/client.js';
 
 /** Query keys of the power-list resources. */
 export const powerListKeys = {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { TDuty } from '@contracts/power-list.js';
+import { describe, expect, it } from 'vitest';
 import { buildDutyFlowchart, dutyLabel, dutyShortName, escapeMermaidLabel, isOtherDuty } from './duty-flowchart.js';
 
 function duty(no: number, name: string | null, text = `${name ?? ''}责任：……`): TDuty {
@@ -13,7 +13,7 @@ describe('escapeMermaidLabel', () => {
 
   it('turns quotes, brackets and markup characters into numeric entities', () => {
     const escaped = escapeMermaidLabel('"]<img src=x onerror=alert(1)>');
-    expect(escaped).not.toMatch(/["<>\[\]()=]/);
+    expect(escaped).not.toMatch(/["<>[\]()=]/);
     expect(escaped).toContain('#60;img');
     expect(escaped).toContain('#34;#93;');
   });
@@ -44,9 +44,7 @@ describe('dutyLabel', () => {
 
   it('uses the step name, else the start of the text', () => {
     expect(dutyLabel(duty(1, '立案'))).toBe('立案');
-    expect(dutyLabel(duty(1, null, '发现利用互联网及其他公共信息网络发布的信息涉及泄露国家秘密的'))).toBe(
-      '发现利用互联网及其他公共信息…',
-    );
+    expect(dutyLabel(duty(1, null, '发现利用互联网及其他公共信息网络发布的信息涉及泄露国家秘密的'))).toBe('发现利用互联网及其他公共信息…');
   });
 });
 
@@ -60,10 +58,7 @@ describe('dutyShortName', () => {
 
 describe('buildDutyFlowchart', () => {
   it('chains the steps in order and sets the catch-all apart, dashed', () => {
-    const source = buildDutyFlowchart(
-      [duty(1, '立案'), duty(2, '调查取证'), duty(3, '审理'), duty(4, '其他')],
-      'LR',
-    );
+    const source = buildDutyFlowchart([duty(1, '立案'), duty(2, '调查取证'), duty(3, '审理'), duty(4, '其他')], 'LR');
     expect(source).not.toBeNull();
     const lines = (source ?? '').split('\n');
     expect(lines[0]).toBe('flowchart LR');

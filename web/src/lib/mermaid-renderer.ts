@@ -15,13 +15,13 @@ function loadMermaid(): Promise<Mermaid> {
       theme: 'base',
       fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', sans-serif",
       themeVariables: {
-        fontSize: '14px',
+        fontSize: '15px',
         primaryColor: '#e6f4ff',
         primaryBorderColor: '#1677ff',
         primaryTextColor: '#002c8c',
         lineColor: '#8c8c8c',
       },
-      flowchart: { curve: 'basis', nodeSpacing: 30, rankSpacing: 36, padding: 12, useMaxWidth: true },
+      flowchart: { curve: 'basis', nodeSpacing: 32, rankSpacing: 40, padding: 16, useMaxWidth: true },
     });
     return mermaid;
   });

@@ -88,7 +88,11 @@ function AccountabilitySection({ item }: { item: TPowerItem }) {
   return (
     <Section id="accountability" title="追责情形">
       {!hasClauses && <Text type="secondary">原清单未列明追责情形。</Text>}
-      {item.accountabilityPreamble && <Paragraph className="qz-prose" style={{ marginBottom: 0 }}>{item.accountabilityPreamble}</Paragraph>}
+      {item.accountabilityPreamble && (
+        <Paragraph className="qz-prose" style={{ marginBottom: 0 }}>
+          {item.accountabilityPreamble}
+        </Paragraph>
+      )}
       {item.accountability.length > 0 && (
         <ol className="qz-clauses" data-testid="accountability-clauses">
           {item.accountability.map((clause, index) => (
@@ -123,7 +127,9 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
           <CategoryTag category={item.category} />
           <Text type="secondary">第 {item.no} 项</Text>
           <Text type="secondary">·</Text>
-          <Text type="secondary">第{version.no}版清单{version.isCurrent ? '（现行）' : ''}</Text>
+          <Text type="secondary">
+            第{version.no}版清单{version.isCurrent ? '（现行）' : ''}
+          </Text>
         </Space>
         <Title level={3} style={{ margin: 0 }} data-testid="item-title">
           {item.name}
@@ -157,11 +163,7 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
           <div className="qz-prose">{item.note}</div>
         </Section>
       )}
-      <Section
-        id="findings"
-        title="校验提示"
-        extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}
-      >
+      <Section id="findings" title="校验提示" extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}>
         <Paragraph type="secondary" style={{ fontSize: 13 }}>
           系统对清单内容的自动检查结果（如原文截断、依据引用不明等），供清单维护人员核对，不影响清单效力。
         </Paragraph>

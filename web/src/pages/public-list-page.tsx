@@ -65,10 +65,7 @@ export function PublicListPage() {
   const listRows = useMemo(() => (current.data ? rowsOfList(current.data) : []), [current.data]);
   const isSearching = q !== '';
   const searchRows = useMemo(
-    () =>
-      search.data
-        ? rowsOfSearch(search.data, listRows, search.data.version.no === current.data?.version.no)
-        : [],
+    () => (search.data ? rowsOfSearch(search.data, listRows, search.data.version.no === current.data?.version.no) : []),
     [search.data, listRows, current.data?.version.no],
   );
   const baseRows = isSearching ? searchRows : listRows;
@@ -138,7 +135,7 @@ export function PublicListPage() {
         ) : (
           <>
             {isSearching && search.data && (
-              <div style={{ padding: '12px 16px 0' }} data-testid="search-summary">
+              <div style={{ padding: '12px 16px' }} data-testid="search-summary">
                 <Typography.Text type="secondary">
                   “{q}”共找到 {search.data.total} 项相关事项
                   {category !== ALL ? `，其中${category} ${visibleRows.length} 项` : ''}
@@ -150,13 +147,8 @@ export function PublicListPage() {
               query={isSearching ? q : null}
               loading={isSearching && search.isPending}
               emptyText={
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={isSearching ? `未找到与“${q}”相关的事项` : '该分类下暂无事项'}
-                >
-                  {isSearching && (
-                    <Button onClick={() => applyParams({ q: '', category: ALL })}>查看全部事项</Button>
-                  )}
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isSearching ? `未找到与“${q}”相关的事项` : '该分类下暂无事项'}>
+                  {isSearching && <Button onClick={() => applyParams({ q: '', category: ALL })}>查看全部事项</Button>}
                 </Empty>
               }
             />

@@ -9,29 +9,27 @@ import { ApiError } from '../api/client.js';
 import { ListSummaryCard } from '../components/list-summary-card.js';
 import { type PowerListRow, PowerListTable } from '../components/power-list-table.js';
 import { LoadError, PageLoading } from '../components/query-feedback.js';
+import { TextChangeView } from '../components/text-change-view.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useVersion } from '../hooks/use-power-list.js';
+import { describeFieldChange } from '../lib/field-change.js';
 import { fieldLabel } from '../lib/labels.js';
-import { summariseValue } from '../lib/summarise-value.js';
 
 const { Text } = Typography;
 
 function DiffDetails({ diff, versionNo }: { diff: TPowerListDiff; versionNo: number }) {
-  const isEmpty =
-    diff.added.length + diff.removed.length + diff.changed.length === 0 && diff.titleChanged === null;
+  const isEmpty = diff.added.length + diff.removed.length + diff.changed.length === 0 && diff.titleChanged === null;
   if (isEmpty) return <Text type="secondary">与上一版相比内容没有变化。</Text>;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="version-diff">
       {diff.titleChanged && (
-        <Alert
-          type="info"
-          title={`清单名称由“${diff.titleChanged.before}”改为“${diff.titleChanged.after}”`}
-          showIcon
-        />
+        <Alert type="info" title={`清单名称由“${diff.titleChanged.before}”改为“${diff.titleChanged.after}”`} showIcon />
       )}
       {diff.added.length > 0 && (
         <div>
-          <Text strong style={{ color: '#389e0d' }}>新增 {diff.added.length} 项</Text>
+          <Text strong style={{ color: '#389e0d' }}>
+            新增 {diff.added.length} 项
+          </Text>
           <List
             size="small"
             dataSource={diff.added}
@@ -47,7 +45,9 @@ function DiffDetails({ diff, versionNo }: { diff: TPowerListDiff; versionNo: num
       )}
       {diff.removed.length > 0 && (
         <div>
-          <Text strong style={{ color: '#cf1322' }}>删除 {diff.removed.length} 项</Text>
+          <Text strong style={{ color: '#cf1322' }}>
+            删除 {diff.removed.length} 项
+          </Text>
           <List
             size="small"
             dataSource={diff.removed}
@@ -63,10 +63,13 @@ function DiffDetails({ diff, versionNo }: { diff: TPowerListDiff; versionNo: num
       )}
       {diff.changed.length > 0 && (
         <div>
-          <Text strong style={{ color: '#d48806' }}>修改 {diff.changed.length} 项</Text>
+          <Text strong style={{ color: '#d48806' }}>
+            修改 {diff.changed.length} 项
+          </Text>
           <Collapse
             size="small"
             style={{ marginTop: 8 }}
+            defaultActiveKey={diff.changed.length <= 5 ? diff.changed.map((_, index) => index) : []}
             items={diff.changed.map((change, index) => ({
               key: index,
               label: (
@@ -83,17 +86,19 @@ function DiffDetails({ diff, versionNo }: { diff: TPowerListDiff; versionNo: num
                 <Space orientation="vertical" size={6} style={{ width: '100%' }}>
                   {change.changes.map((fieldChange) => (
                     <div key={fieldChange.field}>
-                      <Text strong>{fieldLabel(fieldChange.field)}：</Text>
-                      <Text delete type="secondary">
-                        {summariseValue(fieldChange.before)}
-                      </Text>
-                      <Text> → </Text>
-                      <Text>{summariseValue(fieldChange.after)}</Text>
+                      <Text strong>{fieldLabel(fieldChange.field)}</Text>
+                      <ul style={{ margin: '4px 0 0', paddingLeft: 20, lineHeight: 1.8 }}>
+                        {describeFieldChange(fieldChange.before, fieldChange.after).map((line, index) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+                          <li key={index}>
+                            {line.label && <Text type="secondary">{line.label}：</Text>}
+                            <TextChangeView change={line.change} />
+                          </li>
+                        ))}
+                      </ul>
                     </div>
                   ))}
-                  {change.noAfter !== null && (
-                    <Link to={`/items/${change.noAfter}?version=${versionNo}`}>查看本版该事项</Link>
-                  )}
+                  {change.noAfter !== null && <Link to={`/items/${change.noAfter}?version=${versionNo}`}>查看本版该事项</Link>}
                 </Space>
               ),
             }))}
@@ -151,11 +156,7 @@ export function VersionPage() {
         {diff ? <DiffDetails diff={diff} versionNo={version.no} /> : <Text type="secondary">这是首次导入的版本。</Text>}
       </Card>
       <Card variant="borderless" title="本版事项" styles={{ body: { padding: 0 } }}>
-        <PowerListTable
-          rows={rows}
-          versionNo={version.isCurrent ? null : version.no}
-          emptyText={<Empty description="本版没有事项" />}
-        />
+        <PowerListTable rows={rows} versionNo={version.isCurrent ? null : version.no} emptyText={<Empty description="本版没有事项" />} />
       </Card>
     </>
   );

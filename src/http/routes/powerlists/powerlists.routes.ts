@@ -1,6 +1,6 @@
 /**
- * The published power list: public, read-only. Each handler validates, calls one service and
- * returns its result.
+ * The published power list: public, read-only (policy `powerlist.read`). Each handler validates,
+ * calls one service and returns its result. Uploading a new version is in powerlists-import.routes.ts.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZItemResponse, ZPowerListResponse, ZProblem, ZSearchQuery, ZSearchResponse, ZVersionsResponse } from '../../../contracts/api.js';
@@ -17,19 +17,20 @@ const errors = { 400: ZProblem, 404: ZProblem };
 export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = async (app, { orgCode }) => {
   app.get(
     '/current',
-    { schema: { tags: ['权责清单'], summary: '当前公示的权责清单', response: { 200: ZPowerListResponse, ...errors } } },
+    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '当前公示的权责清单', response: { 200: ZPowerListResponse, ...errors } } },
     (request) => getPowerList(request.ctx, orgCode),
   );
 
   app.get(
     '/versions',
-    { schema: { tags: ['权责清单'], summary: '清单的全部版本（新版在前）', response: { 200: ZVersionsResponse, ...errors } } },
+    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '清单的全部版本（新版在前）', response: { 200: ZVersionsResponse, ...errors } } },
     (request) => listPowerListVersions(request.ctx, orgCode),
   );
 
   app.get(
     '/versions/:n',
     {
+      config: { action: 'powerlist.read' },
       schema: { tags: ['权责清单'], summary: '某一版本的清单及其与上一版的差异', params: ZVersionParams, response: { 200: ZPowerListResponse, ...errors } },
     },
     (request) => getPowerList(request.ctx, orgCode, request.params.n),
@@ -38,6 +39,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
   app.get(
     '/items',
     {
+      config: { action: 'powerlist.read' },
       schema: { tags: ['权责清单'], summary: '检索事项（名称、责任事项、依据全文子串检索）', querystring: ZSearchQuery, response: { 200: ZSearchResponse, ...errors } },
     },
     (request) => searchPowerItems(request.ctx, orgCode, { q: request.query.q, category: request.query.category, versionNo: request.query.version }),
@@ -46,6 +48,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
   app.get(
     '/items/:no',
     {
+      config: { action: 'powerlist.read' },
       schema: {
         tags: ['权责清单'],
         summary: '单个事项及其检查结果',
@@ -59,7 +62,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
 
   app.get(
     '/export',
-    { schema: { tags: ['权责清单'], summary: '导出清单（json / xlsx / tsv）', querystring: ZExportQuery } },
+    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '导出清单（json / xlsx / tsv）', querystring: ZExportQuery } },
     async (request, reply) => {
       const file = await exportPowerList(request.ctx, orgCode, request.query.format, request.query.version);
       return reply

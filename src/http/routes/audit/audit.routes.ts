@@ -1,0 +1,32 @@
+/** The audit log for the security auditor (/api/v1/audit): search and chain verification; no writes. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZProblem } from '../../../contracts/api.js';
+import { ZAuditSearchQuery, ZAuditSearchResponse, ZAuditVerifyQuery, ZAuditVerifyResponse } from '../../../contracts/audit.js';
+import { searchAuditLog } from '../../../services/audit/search-audit-log.js';
+import { verifyAuditLog } from '../../../services/audit/verify-audit-log.js';
+
+const TAGS = ['审计日志'];
+const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/records',
+    {
+      config: { action: 'audit.read' },
+      schema: { tags: TAGS, summary: '检索审计日志（新记录在前）', querystring: ZAuditSearchQuery, response: { 200: ZAuditSearchResponse, ...errors } },
+    },
+    (request) => {
+      const { org, ...filters } = request.query;
+      return searchAuditLog(request.ctx, { ...filters, orgCode: org });
+    },
+  );
+
+  app.get(
+    '/verify',
+    {
+      config: { action: 'audit.verify' },
+      schema: { tags: TAGS, summary: '重新计算审计哈希链，指出第一条断开的记录', querystring: ZAuditVerifyQuery, response: { 200: ZAuditVerifyResponse, ...errors } },
+    },
+    (request) => verifyAuditLog(request.ctx, { orgCode: request.query.org }),
+  );
+};

@@ -1,0 +1,74 @@
+/**
+ * Uploading a new version of a power list (POST /api/v1/powerlists/import): multipart/form-data
+ * with the file in field `file` (at most 20 MB — more is a 413), and optional fields `org`
+ * (organisation code, default the installation's) and `dryRun` ("true": check and diff, store nothing).
+ */
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZOrgCode } from '../../../contracts/access.js';
+import { ZProblem } from '../../../contracts/api.js';
+import { ZImportResponse, type TImportResponse } from '../../../contracts/powerlist-import.js';
+import { DomainError, ERROR_CODES } from '../../../domain/errors.js';
+import { importPowerList } from '../../../services/catalog/import-power-list.js';
+
+export interface PowerListImportRoutesOptions {
+  orgCode: string;
+}
+
+const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 413: ZProblem, 415: ZProblem, 422: ZProblem };
+
+export const powerListImportRoutes: FastifyPluginAsyncZod<PowerListImportRoutesOptions> = async (app, { orgCode }) => {
+  app.post(
+    '/import',
+    {
+      config: { action: 'powerlist.import' },
+      schema: {
+        tags: ['权责清单'],
+        summary: '上传并导入清单文件（TSV、XLSX、JSON；最大 20 MB；dryRun=true 时只检查不写入）',
+        consumes: ['multipart/form-data'],
+        response: { 200: ZImportResponse, 201: ZImportResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new DomainError(ERROR_CODES.unsupportedFormat, '请以 multipart/form-data 上传清单文件（字段名 file）。');
+      }
+      let file: { name: string; bytes: Buffer } | undefined;
+      const fields: Record<string, string> = {};
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || file !== undefined) {
+            await part.toBuffer();
+            throw new DomainError(ERROR_CODES.validation, '只能上传一个文件，字段名为 file。', { issues: [{ path: ['file'], message: '只能上传一个文件' }] });
+          }
+          // Throws a 413 once the file passes the limit; nothing is stored before that.
+          file = { name: (part as MultipartFile).filename || 'upload', bytes: await part.toBuffer() };
+        } else if (typeof part.value === 'string') {
+          fields[part.fieldname] = part.value;
+        }
+      }
+      if (file === undefined) {
+        throw new DomainError(ERROR_CODES.validation, '请选择要导入的清单文件。', { issues: [{ path: ['file'], message: '缺少文件' }] });
+      }
+      const org = fields.org === undefined ? orgCode : ZOrgCode.safeParse(fields.org);
+      if (typeof org !== 'string' && !org.success) {
+        throw new DomainError(ERROR_CODES.validation, '机构代码格式不正确。', { issues: [{ path: ['org'], message: org.error.issues[0]?.message ?? '格式不正确' }] });
+      }
+      const dryRun = fields.dryRun === 'true';
+      const targetOrg = typeof org === 'string' ? org : org.data;
+      const result = await importPowerList(request.ctx, { orgCode: targetOrg, fileName: file.name, bytes: new Uint8Array(file.bytes), dryRun });
+      const body: TImportResponse = {
+        organisation: { code: targetOrg },
+        versionNo: result.versionNo,
+        dryRun: result.dryRun,
+        format: result.format,
+        encoding: result.encoding,
+        title: result.list.title,
+        itemCount: result.list.items.length,
+        findings: result.list.findings,
+        diff: result.diff,
+      };
+      return reply.code(dryRun ? 200 : 201).send(body);
+    },
+  );
+};
