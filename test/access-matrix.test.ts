@@ -13,13 +13,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_ID_VALUES, type TRoleId } from '../src/contracts/access.js';
 import { PROJECT_ROOT } from '../src/config/env.js';
+import { ROLE_ID_VALUES, type TRoleId } from '../src/contracts/access.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { declareConflict } from '../src/services/officers/declare-conflict.js';
 import { registerOfficer } from '../src/services/officers/register-officer.js';
 import { assignRole } from '../src/services/roles/assign-role.js';
-import { dialectsUnderTest } from './helpers/database.js';
 import {
   createAccount,
   ensureOrganisation,
@@ -30,6 +29,7 @@ import {
   type TestAccount,
   uniqueName,
 } from './helpers/access-fixtures.js';
+import { dialectsUnderTest } from './helpers/database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 interface Principal {
@@ -56,8 +56,14 @@ interface EndpointCase {
 const BUSINESS: TRoleId[] = ['officer', 'legal-reviewer', 'head', 'supervisor'];
 const everyone = () => true;
 const signedIn = (p: Principal) => p.role !== null;
-const onLiuzhou = (...roles: TRoleId[]) => (p: Principal) => p.org === 'lz' && p.role !== null && roles.includes(p.role);
-const anywhere = (...roles: TRoleId[]) => (p: Principal) => p.role !== null && roles.includes(p.role);
+const onLiuzhou =
+  (...roles: TRoleId[]) =>
+  (p: Principal) =>
+    p.org === 'lz' && p.role !== null && roles.includes(p.role);
+const anywhere =
+  (...roles: TRoleId[]) =>
+  (p: Principal) =>
+    p.role !== null && roles.includes(p.role);
 
 describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
   let server: TestServer;
@@ -72,7 +78,13 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
   const freshUser = () => createAccount(sys, {});
   const freshOfficer = async () => {
     const user = await freshUser();
-    return registerOfficer(sys, { userId: user.id, certificateNumber: uniqueName('GX'), issuingBody: '广西壮族自治区人民政府', validFrom: '2025-01-01', validTo: '2030-12-31' });
+    return registerOfficer(sys, {
+      userId: user.id,
+      certificateNumber: uniqueName('GX'),
+      issuingBody: '广西壮族自治区人民政府',
+      validFrom: '2025-01-01',
+      validTo: '2030-12-31',
+    });
   };
 
   const cases: Record<string, EndpointCase> = {
@@ -99,29 +111,56 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
     'GET /api/v1/auth/setup': { allowed: everyone, probe: async () => ({ url: '/api/v1/auth/setup' }) },
     'POST /api/v1/auth/setup': {
       allowed: everyone,
-      probe: async () => ({ url: '/api/v1/auth/setup', payload: { token: 'x'.repeat(43), username: 'late-admin', displayName: '迟到者', password: TEST_PASSWORD } }),
+      probe: async () => ({
+        url: '/api/v1/auth/setup',
+        payload: { token: 'x'.repeat(43), username: 'late-admin', displayName: '迟到者', password: TEST_PASSWORD },
+      }),
     },
     'POST /api/v1/account/password': {
       allowed: signedIn,
-      probe: async () => ({ url: '/api/v1/account/password', payload: { currentPassword: 'not-the-password-1', newPassword: `${TEST_PASSWORD}-new` } }),
+      probe: async () => ({
+        url: '/api/v1/account/password',
+        payload: { currentPassword: 'not-the-password-1', newPassword: `${TEST_PASSWORD}-new` },
+      }),
     },
     'POST /api/v1/account/totp': { allowed: signedIn, probe: async () => ({ url: '/api/v1/account/totp' }) },
-    'POST /api/v1/account/totp/confirm': { allowed: signedIn, probe: async () => ({ url: '/api/v1/account/totp/confirm', payload: { code: '000000' } }) },
+    'POST /api/v1/account/totp/confirm': {
+      allowed: signedIn,
+      probe: async () => ({ url: '/api/v1/account/totp/confirm', payload: { code: '000000' } }),
+    },
     'GET /api/v1/users': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: '/api/v1/users?org=lz' }) },
     'POST /api/v1/users': {
       allowed: onLiuzhou('system-admin'),
-      probe: async () => ({ url: '/api/v1/users', payload: { username: uniqueName('new'), displayName: '新用户', orgCode: 'lz', password: TEST_PASSWORD } }),
+      probe: async () => ({
+        url: '/api/v1/users',
+        payload: { username: uniqueName('new'), displayName: '新用户', orgCode: 'lz', password: TEST_PASSWORD },
+      }),
     },
     'GET /api/v1/users/:id': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${target.id}` }) },
-    'PATCH /api/v1/users/:id': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${target.id}`, payload: { displayName: '改名后的用户' } }) },
+    'PATCH /api/v1/users/:id': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: `/api/v1/users/${target.id}`, payload: { displayName: '改名后的用户' } }),
+    },
     'POST /api/v1/users/:id/password': {
       allowed: onLiuzhou('system-admin'),
       probe: async () => ({ url: `/api/v1/users/${target.id}/password`, payload: { password: `${TEST_PASSWORD}-reset` } }),
     },
-    'POST /api/v1/users/:id/unlock': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${target.id}/unlock` }) },
-    'POST /api/v1/users/:id/totp-reset': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${target.id}/totp-reset` }) },
-    'POST /api/v1/users/:id/disable': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${(await freshUser()).id}/disable` }) },
-    'POST /api/v1/users/:id/enable': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: `/api/v1/users/${target.id}/enable` }) },
+    'POST /api/v1/users/:id/unlock': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: `/api/v1/users/${target.id}/unlock` }),
+    },
+    'POST /api/v1/users/:id/totp-reset': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: `/api/v1/users/${target.id}/totp-reset` }),
+    },
+    'POST /api/v1/users/:id/disable': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: `/api/v1/users/${(await freshUser()).id}/disable` }),
+    },
+    'POST /api/v1/users/:id/enable': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: `/api/v1/users/${target.id}/enable` }),
+    },
     'GET /api/v1/roles': {
       allowed: anywhere('security-admin'),
       probe: async () => ({ url: '/api/v1/roles' }),
@@ -133,7 +172,10 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
     },
     'POST /api/v1/roles/grants': {
       allowed: onLiuzhou('security-admin'),
-      probe: async () => ({ url: '/api/v1/roles/grants', payload: { userId: (await freshUser()).id, role: 'officer', orgCode: 'lz', scope: 'organisation' } }),
+      probe: async () => ({
+        url: '/api/v1/roles/grants',
+        payload: { userId: (await freshUser()).id, role: 'officer', orgCode: 'lz', scope: 'organisation' },
+      }),
     },
     'DELETE /api/v1/roles/grants/:id': {
       allowed: onLiuzhou('security-admin'),
@@ -149,24 +191,44 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
       allowed: onLiuzhou('system-admin', 'head'),
       probe: async () => ({
         url: '/api/v1/officers',
-        payload: { userId: (await freshUser()).id, certificateNumber: uniqueName('GX'), issuingBody: '广西壮族自治区人民政府', validFrom: '2025-01-01', validTo: '2030-12-31' },
+        payload: {
+          userId: (await freshUser()).id,
+          certificateNumber: uniqueName('GX'),
+          issuingBody: '广西壮族自治区人民政府',
+          validFrom: '2025-01-01',
+          validTo: '2030-12-31',
+        },
       }),
     },
-    'GET /api/v1/officers/:id': { allowed: onLiuzhou(...BUSINESS, 'system-admin'), probe: async () => ({ url: `/api/v1/officers/${officerId}` }) },
+    'GET /api/v1/officers/:id': {
+      allowed: onLiuzhou(...BUSINESS, 'system-admin'),
+      probe: async () => ({ url: `/api/v1/officers/${officerId}` }),
+    },
     'PUT /api/v1/officers/:id/certificate': {
       allowed: onLiuzhou('system-admin', 'head'),
       probe: async () => ({
         url: `/api/v1/officers/${officerId}/certificate`,
-        payload: { certificateNumber: uniqueName('GX'), issuingBody: '广西壮族自治区人民政府', validFrom: '2026-01-01', validTo: '2031-12-31' },
+        payload: {
+          certificateNumber: uniqueName('GX'),
+          issuingBody: '广西壮族自治区人民政府',
+          validFrom: '2026-01-01',
+          validTo: '2031-12-31',
+        },
       }),
     },
     'POST /api/v1/officers/:id/certificate/revoke': {
       allowed: onLiuzhou('system-admin', 'head'),
-      probe: async () => ({ url: `/api/v1/officers/${(await freshOfficer()).id}/certificate/revoke`, payload: { revokedOn: '2026-06-01' } }),
+      probe: async () => ({
+        url: `/api/v1/officers/${(await freshOfficer()).id}/certificate/revoke`,
+        payload: { revokedOn: '2026-06-01' },
+      }),
     },
     'POST /api/v1/officers/:id/conflicts': {
       allowed: onLiuzhou('system-admin', 'head'),
-      probe: async () => ({ url: `/api/v1/officers/${officerId}/conflicts`, payload: { partyId: uniqueName('p'), partyName: '某公司', reason: '近亲属任职' } }),
+      probe: async () => ({
+        url: `/api/v1/officers/${officerId}/conflicts`,
+        payload: { partyId: uniqueName('p'), partyName: '某公司', reason: '近亲属任职' },
+      }),
     },
     'DELETE /api/v1/officers/:id/conflicts/:conflictId': {
       allowed: onLiuzhou('system-admin', 'head'),
@@ -176,7 +238,10 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
         return { url: `/api/v1/officers/${officerId}/conflicts/${conflict?.id}` };
       },
     },
-    'GET /api/v1/audit/records': { allowed: onLiuzhou('security-auditor'), probe: async () => ({ url: '/api/v1/audit/records?org=lz&limit=5' }) },
+    'GET /api/v1/audit/records': {
+      allowed: onLiuzhou('security-auditor'),
+      probe: async () => ({ url: '/api/v1/audit/records?org=lz&limit=5' }),
+    },
     'GET /api/v1/audit/verify': { allowed: onLiuzhou('security-auditor'), probe: async () => ({ url: '/api/v1/audit/verify?org=lz' }) },
     'GET /api/v1/organisations': { allowed: everyone, probe: async () => ({ url: '/api/v1/organisations' }) },
     'POST /api/v1/organisations': {
@@ -189,7 +254,11 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
     // The registry of laws is shared by every organisation: a grant anywhere is enough.
     'POST /api/v1/legal-sources/import': {
       allowed: anywhere('system-admin', 'legal-reviewer'),
-      probe: async () => ({ url: '/api/v1/legal-sources/import?dryRun=true', payload: legalSourcesJson, headers: { 'content-type': 'application/json' } }),
+      probe: async () => ({
+        url: '/api/v1/legal-sources/import?dryRun=true',
+        payload: legalSourcesJson,
+        headers: { 'content-type': 'application/json' },
+      }),
     },
     'POST /api/v1/legal-sources/changes': {
       allowed: anywhere('system-admin', 'legal-reviewer'),
@@ -198,7 +267,10 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
         payload: { change: { kind: 'set-status', sourceId: 'baomi-fa', edition: '主席令第28号', status: 'superseded' }, dryRun: true },
       }),
     },
-    'PATCH /api/v1/organisations/:code': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: '/api/v1/organisations/lz', payload: { documentPrefix: '柳保' } }) },
+    'PATCH /api/v1/organisations/:code': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({ url: '/api/v1/organisations/lz', payload: { documentPrefix: '柳保' } }),
+    },
   };
 
   beforeAll(async () => {
@@ -218,10 +290,22 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
   });
   afterAll(() => server.close());
 
-  it('every API route declares a policy', () => {
+  it('every API route declares a policy', async () => {
     const missing = server.app.routePolicies.filter((r) => r.action === null && !r.public).map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
     expect(server.app.routePolicies.length).toBeGreaterThan(30);
+    // The OpenAPI document tells every client which action each endpoint needs.
+    const doc = (await server.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
+    const documented = server.app.routePolicies
+      .filter((r) => r.action !== null)
+      .map((r) => {
+        const openApiPath = r.url.replace(/:(\w+)/g, '{$1}');
+        const operation = (doc.paths[openApiPath] ?? doc.paths[`${openApiPath}/`])?.[r.method.toLowerCase()];
+        return operation?.description?.split(`权限：${r.action} — `).length;
+      });
+    expect(new Set(documented)).toEqual(new Set([2]));
   });
 
   it('every API route has a row in this matrix, and every row a route', () => {
@@ -245,7 +329,8 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
       const expected = endpoint.allowed(principal);
       const denied = response.statusCode === 401 || response.statusCode === 403;
       if (response.statusCode >= 500) mismatches.push(`${principal.label}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-      else if (expected && denied) mismatches.push(`${principal.label}: expected allowed, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+      else if (expected && denied)
+        mismatches.push(`${principal.label}: expected allowed, got ${response.statusCode} ${response.body.slice(0, 200)}`);
       else if (!expected && !denied) mismatches.push(`${principal.label}: expected denied, got ${response.statusCode}`);
       else if (!expected) {
         expect(response.statusCode, principal.label).toBe(principal.account ? 403 : 401);

@@ -18,14 +18,19 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2]) as string);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2]) as string,
+  );
 }
 
 /** The project folder an import lands in, relative to the root (`src/store`, `web`), or the package name. */
 function target(file: string, spec: string): string {
   if (!spec.startsWith('.')) return spec;
   const resolved = path.relative(PROJECT_ROOT, path.resolve(path.dirname(file), spec));
-  return resolved.split(path.sep).slice(0, resolved.startsWith('src') ? 2 : 1).join('/');
+  return resolved
+    .split(path.sep)
+    .slice(0, resolved.startsWith('src') ? 2 : 1)
+    .join('/');
 }
 
 function violations(dir: string, allowed: (t: string) => boolean, options: { includeTests?: boolean } = {}): string[] {
@@ -43,7 +48,9 @@ function violations(dir: string, allowed: (t: string) => boolean, options: { inc
 
 describe('dependency direction', () => {
   it('domain imports only domain, contracts and zod — no I/O', () => {
-    expect(violations('src/domain', (t) => t === 'src/domain' || t === 'src/contracts' || t === 'zod' || t === 'vitest' || t === 'fast-check')).toEqual([]);
+    expect(
+      violations('src/domain', (t) => t === 'src/domain' || t === 'src/contracts' || t === 'zod' || t === 'vitest' || t === 'fast-check'),
+    ).toEqual([]);
   });
 
   it('contracts import only contracts and zod', () => {

@@ -11,7 +11,7 @@ import { writePowerListTsv } from '../src/io/power-list-tsv.js';
 import { importPowerList } from '../src/services/catalog/import-power-list.js';
 import { getPowerItem, getPowerList, listPowerListVersions, searchPowerItems } from '../src/services/catalog/published-list.js';
 import { seedBundledList } from '../src/services/catalog/seed-bundled-list.js';
-import { createContext, SYSTEM, type ServiceContext } from '../src/services/context.js';
+import { createContext, type ServiceContext, SYSTEM } from '../src/services/context.js';
 import { dialectsUnderTest, freshDatabase, type TestDatabase } from './helpers/database.js';
 
 const BUNDLED = path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv');
@@ -33,7 +33,15 @@ describe.each(dialectsUnderTest())('catalog services on %s', (dialect) => {
     expect(current.organisation.name).toBe('柳州市国家保密局');
     expect(current.version.no).toBe(1);
     expect(current.version.isCurrent).toBe(true);
-    expect(current.list.items.map((i) => i.category)).toEqual(['行政处罚', '行政强制', '行政强制', '行政检查', '行政检查', '行政确认', '其他行政权力']);
+    expect(current.list.items.map((i) => i.category)).toEqual([
+      '行政处罚',
+      '行政强制',
+      '行政强制',
+      '行政检查',
+      '行政检查',
+      '行政确认',
+      '其他行政权力',
+    ]);
     expect(current.list.findings.some((f) => f.rule === 'truncated-cell')).toBe(true);
     expect(current.diff).toBeNull();
   });

@@ -64,12 +64,12 @@ describe('public power-list API', () => {
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const tsv = await (await get('/api/v1/powerlists/export?format=tsv')).text();
     expect(tsv).toContain('序号\t权力分类');
-    const json = await (await get('/api/v1/powerlists/export?format=json')).json();
+    const json = (await (await get('/api/v1/powerlists/export?format=json')).json()) as { items: unknown[] };
     expect(json.items).toHaveLength(7);
   });
 
   it('publishes an OpenAPI document and its viewer', async () => {
-    const doc = await (await get('/api/docs/json')).json();
+    const doc = (await (await get('/api/docs/json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/powerlists/current', '/api/v1/powerlists/items/{no}']));
     const viewer = await get('/api/docs/');

@@ -25,7 +25,10 @@ export function countBySeverity(findings: TFinding[]): Record<TFinding['severity
 /** One line per finding: `[警告] 第1项 duties truncated-cell: message`. */
 export function formatFindings(findings: TFinding[]): string {
   return findings
-    .map((f) => `[${SEVERITY_LABEL[f.severity]}] ${f.item === null ? '全表' : `第${f.item}项`}${f.field ? ` ${FIELD_LABEL[f.field] ?? f.field}` : ''} (${f.rule})：${f.message}`)
+    .map(
+      (f) =>
+        `[${SEVERITY_LABEL[f.severity]}] ${f.item === null ? '全表' : `第${f.item}项`}${f.field ? ` ${FIELD_LABEL[f.field] ?? f.field}` : ''} (${f.rule})：${f.message}`,
+    )
     .join('\n');
 }
 

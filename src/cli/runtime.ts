@@ -5,9 +5,9 @@
 import { type AppConfig, ConfigError, loadConfig } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
-import { seedOrganisations } from '../services/organisations/seed-organisations.js';
 import { openMigratedDatabase } from '../services/database-lifecycle.js';
 import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
+import { seedOrganisations } from '../services/organisations/seed-organisations.js';
 
 export const EXIT = { ok: 0, findings: 1, userError: 2, internal: 3 } as const;
 
@@ -33,7 +33,8 @@ export async function withDatabase<T>(fn: (ctx: ServiceContext, config: AppConfi
 export function reportError(error: unknown): void {
   if (error instanceof DomainError || error instanceof ConfigError) {
     process.stderr.write(`错误：${error.message}\n`);
-    if (error instanceof DomainError) for (const issue of error.issues) process.stderr.write(`  ${issue.path.join('.')}: ${issue.message}\n`);
+    if (error instanceof DomainError)
+      for (const issue of error.issues) process.stderr.write(`  ${issue.path.join('.')}: ${issue.message}\n`);
     process.exitCode = EXIT.userError;
     return;
   }

@@ -15,13 +15,26 @@ const ZEnv = z.object({
       message: '应为 postgres://… 或 sqlite:文件路径 (must be postgres://… or sqlite:path)',
     })
     .optional(),
-  QUANZE_ORG_CODE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('lz'),
+  QUANZE_ORG_CODE: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/)
+    .default('lz'),
   QUANZE_SEED_LIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUANZE_AUDIT_HASH: z.enum(['sm3', 'sha256']).default('sm3'),
   QUANZE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  QUANZE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  QUANZE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  QUANZE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  QUANZE_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   QUANZE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
@@ -52,7 +65,12 @@ export class ConfigError extends Error {
 }
 
 /** The project root (where package.json and data/powerlists live), whatever the working directory. */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..', import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '.');
+export const PROJECT_ROOT = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '.',
+);
 
 /** Parse the environment into the app's configuration. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -73,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     database,
     orgCode: e.QUANZE_ORG_CODE,
-    seedList: e.QUANZE_SEED_LIST ? path.resolve(e.QUANZE_SEED_LIST) : path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'),
+    seedList: e.QUANZE_SEED_LIST
+      ? path.resolve(e.QUANZE_SEED_LIST)
+      : path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'),
     logLevel: e.LOG_LEVEL,
     auditHash: e.QUANZE_AUDIT_HASH,
     trustProxy: e.QUANZE_TRUST_PROXY === 'true',

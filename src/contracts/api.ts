@@ -67,7 +67,7 @@ export const ZSearchHit = z.object({
   category: z.string(),
   name: z.string(),
   subItem: z.string().nullable(),
-  /** where the query matched: name, duties, legalBases … with a short snippet around the match */
+  /** where the query matched: the Chinese label of the field (项目名称, 责任事项, 实施依据 …) and a short snippet around the match */
   matches: z.array(z.object({ field: z.string(), snippet: z.string() })),
   findingCount: z.number().int(),
 });

@@ -26,7 +26,12 @@ export const ZDisplayName = z
   .trim()
   .min(1, '请填写姓名')
   .max(100, '姓名不能超过 100 个字符')
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), '姓名不能包含控制字符');
+  .refine((value) => ![...value].some(isControlCharacter), '姓名不能包含控制字符');
+
+function isControlCharacter(ch: string): boolean {
+  const code = ch.codePointAt(0) as number;
+  return code < 0x20 || code === 0x7f;
+}
 
 /**
  * A password as typed. Only the bounds are checked here; the policy (≥ 12 characters, no common

@@ -6,7 +6,18 @@
 import { z } from 'zod';
 
 /** The power categories a list uses (权力分类). Other strings are kept but linted. */
-export const POWER_CATEGORIES = ['行政处罚', '行政强制', '行政检查', '行政确认', '行政许可', '行政征收', '行政给付', '行政裁决', '行政奖励', '其他行政权力'] as const;
+export const POWER_CATEGORIES = [
+  '行政处罚',
+  '行政强制',
+  '行政检查',
+  '行政确认',
+  '行政许可',
+  '行政征收',
+  '行政给付',
+  '行政裁决',
+  '行政奖励',
+  '其他行政权力',
+] as const;
 
 /** Source rank as written in 【】 before a citation. */
 export const ZRank = z.enum(['法律', '法规', '规章', '规范性文件']);

@@ -29,8 +29,8 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { legalSourceRoutes } from './routes/legal-sources/legal-sources.routes.js';
 import { officerRoutes } from './routes/officers/officers.routes.js';
 import { organisationRoutes } from './routes/organisations/organisations.routes.js';
-import { powerListImportRoutes } from './routes/powerlists/powerlists-import.routes.js';
 import { powerListRoutes } from './routes/powerlists/powerlists.routes.js';
+import { powerListImportRoutes } from './routes/powerlists/powerlists-import.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
 import { userRoutes } from './routes/users/users.routes.js';
 
@@ -66,7 +66,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
     },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,

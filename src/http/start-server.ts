@@ -7,9 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/env.js';
 import { issueSetupLink, type SetupLink } from '../services/auth/issue-setup-link.js';
 import { seedBundledList } from '../services/catalog/seed-bundled-list.js';
-import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
-import { createContext, SYSTEM, type ServiceContext } from '../services/context.js';
+import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
 import { type Db, openMigratedDatabase } from '../services/database-lifecycle.js';
+import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
@@ -67,7 +67,11 @@ export async function startServer(config: AppConfig, options: StartServerOptions
       ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    if (seeded) app.log.info({ version: seeded.versionNo, items: seeded.list.items.length, findings: seeded.list.findings.length }, 'imported the bundled power list');
+    if (seeded)
+      app.log.info(
+        { version: seeded.versionNo, items: seeded.list.items.length, findings: seeded.list.findings.length },
+        'imported the bundled power list',
+      );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,8 +2,8 @@
  * Reads a power list from any format we accept, chosen by content first (an .xlsx is a zip, JSON
  * starts with `{`) and by file name second, so a mis-named file still imports.
  */
-import { DomainError, ERROR_CODES } from '../domain/errors.js';
 import type { TPowerItem } from '../contracts/power-list.js';
+import { DomainError, ERROR_CODES } from '../domain/errors.js';
 import { decodeText } from './decode-text.js';
 import { readPowerListJson } from './power-list-json.js';
 import { readPowerListTsv } from './power-list-tsv.js';

@@ -7,7 +7,7 @@ import type { TRoleId } from '../../src/contracts/access.js';
 import type { GrantScope } from '../../src/domain/access/roles.js';
 import { createSession } from '../../src/services/auth/create-session.js';
 import { csrfTokenFor } from '../../src/services/auth/csrf-token.js';
-import { createContext, type ServiceContext, SYSTEM, type ServiceSettings } from '../../src/services/context.js';
+import { createContext, type ServiceContext, type ServiceSettings, SYSTEM } from '../../src/services/context.js';
 import type { Db } from '../../src/services/database-lifecycle.js';
 import { createOrganisation } from '../../src/services/organisations/create-organisation.js';
 import { assignRole } from '../../src/services/roles/assign-role.js';
@@ -56,7 +56,13 @@ export async function createAccount(ctx: ServiceContext, spec: AccountSpec = {})
   const username = spec.username ?? uniqueName('u');
   const password = spec.password ?? TEST_PASSWORD;
   const orgCode = spec.orgCode ?? 'lz';
-  const user = await createUser(ctx, { username, displayName: spec.displayName ?? `测试用户 ${username}`, orgCode, password, external: spec.external });
+  const user = await createUser(ctx, {
+    username,
+    displayName: spec.displayName ?? `测试用户 ${username}`,
+    orgCode,
+    password,
+    external: spec.external,
+  });
   for (const grant of spec.grants ?? []) {
     await assignRole(ctx, { userId: user.id, role: grant.role, orgCode: grant.orgCode, scope: grant.scope ?? 'organisation' });
   }
@@ -92,7 +98,9 @@ export function multipartBody(file: { field: string; name: string; content: Uint
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
   );
   parts.push(typeof file.content === 'string' ? Buffer.from(file.content) : Buffer.from(file.content));
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type OpenedDatabase } from '../../src/store/database.js';
+import { type OpenedDatabase, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 
 export type TestDialect = 'sqlite' | 'postgres';

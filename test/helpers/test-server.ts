@@ -5,9 +5,9 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, PROJECT_ROOT } from '../../src/config/env.js';
+import { startServer } from '../../src/http/start-server.js';
 import type { SetupLink } from '../../src/services/auth/issue-setup-link.js';
 import type { Db } from '../../src/services/database-lifecycle.js';
-import { startServer } from '../../src/http/start-server.js';
 import { freshDatabase, type TestDialect } from './database.js';
 
 export interface TestServer {

@@ -26,7 +26,9 @@ export function auditCommand(): Command {
         else {
           for (const chain of result.chains) {
             const mark = chain.ok ? '完整' : '断开';
-            const where = chain.ok ? '' : `  第一条断开的记录：序号 ${chain.brokenAt ?? '—'}${chain.recordId ? `，编号 ${chain.recordId}` : ''}`;
+            const where = chain.ok
+              ? ''
+              : `  第一条断开的记录：序号 ${chain.brokenAt ?? '—'}${chain.recordId ? `，编号 ${chain.recordId}` : ''}`;
             process.stdout.write(`[${mark}] ${chain.organisation.code} ${chain.message}${where ? `\n${where}` : ''}\n`);
           }
           process.stdout.write(result.ok ? '审计日志校验通过。\n' : '审计日志校验未通过：记录被修改、删除或调换了顺序。\n');

@@ -5,20 +5,18 @@ import { startServer } from '../../http/start-server.js';
 import { action } from '../runtime.js';
 
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('启动服务：迁移数据库，首次启动时导入内置清单，在 $PORT（默认 3000）上提供网页和接口')
-    .action(
-      action(async () => {
-        const config = loadConfig();
-        const server = await startServer(config);
-        const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
-        process.stdout.write(`Quanze 已启动：${server.url}  （数据库：${where}）\n`);
-        const shutdown = async () => {
-          await server.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
-      }),
-    );
+  return new Command('serve').description('启动服务：迁移数据库，首次启动时导入内置清单，在 $PORT（默认 3000）上提供网页和接口').action(
+    action(async () => {
+      const config = loadConfig();
+      const server = await startServer(config);
+      const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+      process.stdout.write(`Quanze 已启动：${server.url}  （数据库：${where}）\n`);
+      const shutdown = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 /** `quanze user …`: scripted creation of the administrators, listing accounts, resetting an authenticator. */
 import { Command, InvalidArgumentError } from 'commander';
-import { ZDisplayName, ZUsername } from '../../contracts/auth.js';
 import { ROLE_LABELS } from '../../contracts/access.js';
+import { ZDisplayName, ZUsername } from '../../contracts/auth.js';
 import { getRolesOverview } from '../../services/roles/get-roles-overview.js';
 import { type AdminRole, createAdminAccount } from '../../services/users/create-admin-account.js';
 import { findAccountId } from '../../services/users/find-account-id.js';
@@ -10,7 +10,9 @@ import { action, withDatabase } from '../runtime.js';
 
 const ADMIN_ROLES: readonly AdminRole[] = ['system-admin', 'security-admin', 'security-auditor'];
 
-function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }) {
+function parseWith<T>(schema: {
+  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+}) {
   return (value: string): T => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? '取值无效');
@@ -27,7 +29,9 @@ function adminRole(value: string): AdminRole {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function userCommand(): Command {
@@ -56,23 +60,38 @@ export function userCommand(): Command {
   quanze user create-admin --username auditor --role security-auditor --org lz --json`,
     )
     .action(
-      action(async (opts: { username: string; displayName?: string; role: AdminRole; org?: string; passwordStdin?: boolean; json?: boolean }) => {
-        const password = opts.passwordStdin ? await readStdin() : undefined;
-        const created = await withDatabase((ctx) =>
-          createAdminAccount(ctx, { username: opts.username, displayName: opts.displayName, password, role: opts.role, orgCode: opts.org }),
-        );
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
-          return;
-        }
-        const lines = [
-          `已创建${ROLE_LABELS[created.role]}账号：${created.username}（机构 ${created.orgCode} 及下级机构）`,
-          ...(created.generatedPassword ? [`初始密码（只显示这一次，首次登录后须修改）：${created.generatedPassword}`] : []),
-          '身份验证器绑定 URI（导入验证器或生成二维码；首次登录时输入其中的 6 位口令）：',
-          created.totpUri,
-        ];
-        process.stdout.write(`${lines.join('\n')}\n`);
-      }),
+      action(
+        async (opts: {
+          username: string;
+          displayName?: string;
+          role: AdminRole;
+          org?: string;
+          passwordStdin?: boolean;
+          json?: boolean;
+        }) => {
+          const password = opts.passwordStdin ? await readStdin() : undefined;
+          const created = await withDatabase((ctx) =>
+            createAdminAccount(ctx, {
+              username: opts.username,
+              displayName: opts.displayName,
+              password,
+              role: opts.role,
+              orgCode: opts.org,
+            }),
+          );
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
+            return;
+          }
+          const lines = [
+            `已创建${ROLE_LABELS[created.role]}账号：${created.username}（机构 ${created.orgCode} 及下级机构）`,
+            ...(created.generatedPassword ? [`初始密码（只显示这一次，首次登录后须修改）：${created.generatedPassword}`] : []),
+            '身份验证器绑定 URI（导入验证器或生成二维码；首次登录时输入其中的 6 位口令）：',
+            created.totpUri,
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        },
+      ),
     );
 
   user
@@ -94,7 +113,8 @@ export function userCommand(): Command {
           return;
         }
         for (const u of users) {
-          const roles = u.grants.map((g) => `${g.label}@${g.organisation.code}${g.scope === 'subtree' ? '+' : ''}`).join('、') || '（无角色）';
+          const roles =
+            u.grants.map((g) => `${g.label}@${g.organisation.code}${g.scope === 'subtree' ? '+' : ''}`).join('、') || '（无角色）';
           const flags = [u.status === 'disabled' ? '已停用' : '', u.external ? '申请单位' : ''].filter(Boolean).join('，');
           process.stdout.write(`${u.username}\t${u.displayName}\t${u.organisation.code}\t${roles}${flags ? `\t${flags}` : ''}\n`);
         }

@@ -3,13 +3,12 @@
  * format (TSV with HTML cells, Excel, …) reduces its cells to RowCells and calls this, so the
  * interpretation of a cell is the same whatever the file.
  */
-import type { TPowerItem } from '../../contracts/power-list.js';
+import type { TCitation, TClause, TDuty, TPowerItem } from '../../contracts/power-list.js';
 import { DomainError, ERROR_CODES } from '../errors.js';
-import type { CellEntry } from './cell-entries.js';
 import { buildCitations } from './citations.js';
 import { buildClauses } from './clauses.js';
 import { buildDuties } from './duties.js';
-import { normalizeWidth, splitCell } from './split-cell.js';
+import { normalizeWidth, splitCell, splitCellEntries } from './split-cell.js';
 
 /** The ten cells of a row as plain text, paragraphs separated by '\n'. */
 export interface RowCells {
@@ -50,20 +49,44 @@ function parseItemNo(raw: string): number {
   return no;
 }
 
-function optionalText(text: string): string | null {
-  const trimmed = text.trim();
-  return trimmed === '' ? null : trimmed;
-}
+/** Whitespace that normaliseSpacing would change: a character other than ' ' and '\n', a run, or a blank at either end. */
+const UNUSUAL_SPACING = /[^\S \n]|\s\s|^\s|\s$/;
 
 /**
- * The entries of a cell without a preamble of its own: an unnumbered lead-in becomes unnumbered
- * entries in front (one per paragraph), so that no text of a citation or duty cell is dropped.
+ * The cell's text with its whitespace as the HTML reduction of a TSV cell leaves it: each paragraph
+ * with runs of whitespace (tabs, ideographic spaces, no-break spaces) collapsed to one space and
+ * trimmed, empty paragraphs dropped. An Excel cell holds whatever the user typed; reduced this way
+ * it reads as the same list as the TSV export of that list, and every export of it reads back.
  */
-function entriesOf(text: string): CellEntry[] {
-  const { preamble, entries } = splitCell(text);
-  if (preamble === null) return entries;
-  const leading = preamble.split('\n').map((paragraph): CellEntry => ({ no: null, sameAs: null, text: paragraph, truncated: false }));
-  return [...leading, ...entries];
+function normaliseSpacing(text: string): string {
+  // The cells of a TSV file arrive normalised: one test instead of a rebuild.
+  if (!UNUSUAL_SPACING.test(text)) return text;
+  return text
+    .split('\n')
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+    .join('\n');
+}
+
+function optionalText(text: string): string | null {
+  const normalised = normaliseSpacing(text);
+  return normalised === '' ? null : normalised;
+}
+
+/** The citations of a 实施依据, 责任事项依据 or 追责依据 cell. */
+export function readCitationCell(text: string): TCitation[] {
+  return buildCitations(splitCellEntries(normaliseSpacing(text)));
+}
+
+/** The duties of a 责任事项 cell. */
+export function readDutyCell(text: string): TDuty[] {
+  return buildDuties(splitCellEntries(normaliseSpacing(text)));
+}
+
+/** The lead-in and the clauses of a 追责情形 cell. */
+export function readAccountabilityCell(text: string): { preamble: string | null; clauses: TClause[] } {
+  const { preamble, entries } = splitCell(normaliseSpacing(text));
+  return { preamble, clauses: buildClauses(entries) };
 }
 
 /**
@@ -72,23 +95,23 @@ function entriesOf(text: string): CellEntry[] {
  */
 export function buildPowerItem(cells: RowCells): TPowerItem {
   const no = parseItemNo(cells.no);
-  const category = cells.category.trim();
+  const category = normaliseSpacing(cells.category);
   if (category === '') throw invalid('category', `第 ${no} 项的权力分类不能为空。`);
-  const name = cells.name.trim();
+  const name = normaliseSpacing(cells.name);
   if (name === '') throw invalid('name', `第 ${no} 项的项目名称不能为空。`);
 
-  const accountability = splitCell(cells.accountability);
+  const accountability = readAccountabilityCell(cells.accountability);
   return {
     no,
     category,
     name,
     subItem: optionalText(cells.subItem),
-    legalBases: buildCitations(entriesOf(cells.legalBases)),
-    duties: buildDuties(entriesOf(cells.duties)),
-    dutyBases: buildCitations(entriesOf(cells.dutyBases)),
+    legalBases: readCitationCell(cells.legalBases),
+    duties: readDutyCell(cells.duties),
+    dutyBases: readCitationCell(cells.dutyBases),
     accountabilityPreamble: accountability.preamble,
-    accountability: buildClauses(accountability.entries),
-    accountabilityBases: buildCitations(entriesOf(cells.accountabilityBases)),
+    accountability: accountability.clauses,
+    accountabilityBases: readCitationCell(cells.accountabilityBases),
     note: optionalText(cells.note),
   };
 }

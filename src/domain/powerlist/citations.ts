@@ -7,6 +7,7 @@
 import type { TArticleRef, TCitation, TRank } from '../../contracts/power-list.js';
 import type { CellEntry } from './cell-entries.js';
 import { parseChineseNumber, toChineseNumber } from './chinese-numerals.js';
+import { splitCellEntries } from './split-cell.js';
 
 /** What the text of one entry says; `no`, `sameAs` and `truncated` come from the cell entry. */
 export type TParsedCitation = Omit<TCitation, 'no' | 'sameAs' | 'truncated'>;
@@ -363,8 +364,11 @@ export function parseCitation(text: string): TParsedCitation {
   if (RANK_OPEN.includes(s[pos] ?? '')) {
     const close = closingIndex(s, pos, RANK_OPEN, RANK_CLOSE);
     const label = close < 0 ? null : canonicalSpacing(s.slice(pos + 1, close));
-    if (label !== null && (RANK_SPELLINGS.has(label) || isRankLike(s[pos] ?? '', label))) {
-      // An unknown rank (【党内法规】) is dropped: the contract knows four; the linter flags rank null.
+    // An unknown rank (【党内法规】) is dropped — the contract knows four — but only in front of the
+    // title it labels: without one, nothing says what it labels, and the label stays in the text
+    // (so that `【党内法规】第三条` is not read as a further article of the citation before it).
+    const isUnknownRankOfTitle = (): boolean => label !== null && isRankLike(s[pos] ?? '', label) && s.slice(close + 1).trimStart().startsWith('《');
+    if (label !== null && (RANK_SPELLINGS.has(label) || isUnknownRankOfTitle())) {
       rank = RANK_SPELLINGS.get(label) ?? null;
       pos = close + 1;
       skipSpace();
@@ -401,8 +405,9 @@ const EMPTY_FIELDS: TParsedCitation = { rank: null, title: null, edition: null, 
 /**
  * The citations of one cell, one per entry:
  * - an unnumbered entry that opens with `第X条` and names no source (a paragraph `第四十四条 …` after
- *   `【法律】《…》第四十二条 …`) continues the citation before it: its articles are added and its text
- *   is appended after '\n', keeping its `第四十四条` so the text still says which article it is;
+ *   `【法律】《…》第四十二条 …`) continues the citation before it: its text is appended after '\n',
+ *   keeping its `第四十四条`, and the articles that line opens with are added — so a citation's
+ *   articles are always its header's followed by those its text's lines open with;
  * - a NUMBERED entry that does so stays its own citation (other entries may refer to its number
  *   with 同N) and takes rank, title and edition from the citation before it;
  * - `同N` entries copy the fields of citation N and keep `sameAs: N`; when N names no citation of
@@ -419,8 +424,10 @@ export function buildCitations(entries: CellEntry[]): TCitation[] {
     const previous = citations.at(-1);
     if (previous !== undefined && previous.sameAs === null && isContinuation(entry.text, parsed)) {
       if (entry.no === null) {
-        previous.articles.push(...parsed.articles);
         const continued = entry.text.replace(/\r\n?/g, '\n').trim();
+        // The articles are those the kept line names, as for any line of a citation's text: a line
+        // `第四十四条 第二十条…` adds 44 only, and the text alone says which articles it continues with.
+        previous.articles.push(...continuationReferences(continued));
         previous.text = previous.text === '' ? continued : `${previous.text}\n${continued}`;
         previous.truncated ||= entry.truncated;
         continue;
@@ -482,13 +489,44 @@ export function sameCitationFields(a: TParsedCitation, b: TParsedCitation): bool
 }
 
 /**
+ * Does `entryText`, behind `marker`, read the way the importer reads the entry of a cell, give back
+ * `c`? The cell reader splits the entry into paragraphs first — an unnumbered entry becomes one
+ * entry per paragraph, paragraphs opening with `第X条` then continue the citation, empty ones
+ * vanish, a paragraph `2.…` may open an entry — so the check goes through that same path
+ * (splitCellEntries, buildCitations), not through parseCitation of the entry alone.
+ */
+function readsBackAs(entryText: string, marker: string, c: TCitation): boolean {
+  const [read, ...more] = buildCitations(splitCellEntries(marker + entryText));
+  return read !== undefined && more.length === 0 && read.no === c.no && read.sameAs === null && sameCitationFields(read, c);
+}
+
+/**
+ * The ways of writing `text` after the header `head`, most natural first. After an article the
+ * text is set off by a space; after a bracket (a source with no article, a cut-off `【法律】《中华人`)
+ * it follows directly. A text that itself starts with a colon, a quote, a blank or an article
+ * reference needs it written quoted (`第X条：“text”`, or with a lone opening quote as lists write it),
+ * or after a colon (`第X条：text`; `第X条： text` keeps a text that opens with `3. 1.` from opening
+ * entries).
+ */
+function textForms(head: string, hasArticles: boolean, text: string): string[] {
+  const plain = text === '' || head === '' || !hasArticles ? head + text : `${head} ${text}`;
+  return [plain, `${head} ${text}`, `${head}：“${text}”`, `${head}：${text}`, `${head}： ${text}`, `${head}“${text}`];
+}
+
+/**
  * One citation written back as a cell entry, without its number marker:
  * `【rank】《title》（edition）第X条第Y款 text`, continuation articles on lines of their own as the
- * text holds them, `同N。` for a 同N entry. The plain form is used when it reads back to the same
- * citation; otherwise (a text that starts with a colon, a quote, a bracket or an article
- * reference) the text is written quoted, `第X条：“text”`, or after a colon, `第X条：text`.
+ * text holds them, `同N。` for a 同N entry. The first form (see textForms) that reads back to the same
+ * citation through the cell reader (see readsBackAs) is used. An unnumbered citation is read
+ * paragraph by paragraph — its first line with the header, the `第X条` lines after it verbatim — so
+ * for a text of several lines only the first line may be quoted: quoting the whole text would put
+ * the closing quote on the last line. A source that names no article of its own, its text opening
+ * with a `第X条` line, is written on a line of its own, as such lists write it.
+ *
+ * `marker` is the number marker the entry will be written behind (`2.`, `（二）`); by default `N. `
+ * for a numbered citation (the Arabic spelling that reads the same whatever the text starts with).
  */
-export function renderCitation(c: TCitation): string {
+export function renderCitation(c: TCitation, marker: string = c.no === null ? '' : `${c.no}. `): string {
   if (c.sameAs !== null) return `同${c.sameAs}。`;
   const source =
     (c.rank === null ? '' : `【${c.rank}】`) +
@@ -497,10 +535,14 @@ export function renderCitation(c: TCitation): string {
   const continuing = continuationReferences(c.text).length;
   const headerRefs = c.articles.slice(0, Math.max(0, c.articles.length - continuing));
   const head = source + renderReferences(headerRefs);
-  // After an article the text is set off by a space; after a bracket (a source with no article,
-  // a cut-off `【法律】《中华人`) it follows directly.
-  const plain = c.text === '' || head === '' || headerRefs.length === 0 ? head + c.text : `${head} ${c.text}`;
-  // A text that itself starts with a colon or quote needs the colon (`第X条：：…`) or the quotes.
-  const candidates = [plain, `${head} ${c.text}`, `${head}：“${c.text}”`, `${head}：${c.text}`];
-  return candidates.find((candidate) => sameCitationFields(parseCitation(candidate), c)) ?? plain;
+  const hasArticles = headerRefs.length > 0;
+  const candidates = textForms(head, hasArticles, c.text);
+  const lineBreak = c.text.indexOf('\n');
+  if (lineBreak >= 0) {
+    const rest = c.text.slice(lineBreak);
+    candidates.push(...textForms(head, hasArticles, c.text.slice(0, lineBreak)).map((form) => form + rest));
+  }
+  candidates.push(`${head}\n${c.text}`);
+  const plain = candidates[0] ?? head;
+  return candidates.find((candidate) => readsBackAs(candidate, marker, c)) ?? plain;
 }

@@ -4,6 +4,7 @@
 import type { TDuty } from '../../contracts/power-list.js';
 import type { CellEntry } from './cell-entries.js';
 import { resolveSameAsEntries } from './same-as.js';
+import { splitCellEntries } from './split-cell.js';
 
 /**
  * `立案责任：…` / `调查取证责任:…` — a short name (no punctuation or space, at most 15 characters),
@@ -20,9 +21,25 @@ export function parseDutyText(text: string): { name: string | null; text: string
   return { name: named[1] ?? null, text: text.slice(named[0].length) };
 }
 
-/** The text of a duty written back as an entry: `立案责任：text`, or the text alone when unnamed. */
-export function renderDutyText(duty: Pick<TDuty, 'name' | 'text'>): string {
-  return duty.name === null ? duty.text : `${duty.name}责任：${duty.text}`;
+/**
+ * The text of a duty written back as an entry (without its number marker): `立案责任：text`, or the
+ * text alone when unnamed. When that does not read back through the cell reader — a text opening
+ * with `3. 1.` whose ` 1.` would open an entry right after the colon — a space follows the colon,
+ * as the list may have written it. `marker` is the number marker the entry will be written behind
+ * (`2.`, `（二）`; none for an unnumbered duty).
+ */
+export function renderDutyText(duty: Pick<TDuty, 'name' | 'text'>, marker = ''): string {
+  if (duty.name === null) return duty.text;
+  const plain = `${duty.name}责任：${duty.text}`;
+  if (duty.text === '' || readsBackAs(plain, marker, duty)) return plain;
+  const spaced = `${duty.name}责任： ${duty.text}`;
+  return readsBackAs(spaced, marker, duty) ? spaced : plain;
+}
+
+/** Does `entryText` behind `marker`, read as the cell reader reads an entry, give back the duty's name and text? */
+function readsBackAs(entryText: string, marker: string, duty: Pick<TDuty, 'name' | 'text'>): boolean {
+  const [read, ...more] = buildDuties(splitCellEntries(marker + entryText));
+  return read !== undefined && more.length === 0 && read.name === duty.name && read.text === duty.text;
 }
 
 /**

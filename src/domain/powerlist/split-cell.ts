@@ -13,10 +13,13 @@
  *   `因不履行或不正确履行行政职责，有下列情形之一的…`); after an entry they continue it; a cell
  *   without any entry has one unnumbered entry per paragraph (a list of citations written one per
  *   paragraph).
+ *
+ * Our own exports mark what the text cannot say: an entry ending in TRUNCATION_MARK was cut; a cell
+ * ending in COMPLETE_MARK was not, however long it is and however it ends (see truncation.ts).
  */
 import { type CellEntry, TRUNCATION_MARK } from './cell-entries.js';
 import { parseChineseNumber } from './chinese-numerals.js';
-import { isTruncatedCell, stripTruncationMark } from './truncation.js';
+import { hasCompleteMark, isTruncatedCell, stripCompleteMark } from './truncation.js';
 
 /** A cell's unnumbered lead-in and its entries. */
 export interface SplitCellResult {
@@ -71,8 +74,10 @@ interface OpenEntry {
 
 /** Split a cell's text (HTML already reduced, paragraphs separated by '\n') into its entries. */
 export function splitCell(text: string): SplitCellResult {
-  const isTruncated = isTruncatedCell(text);
-  const body = normalizeWidth(stripTruncationMark(text));
+  const isComplete = hasCompleteMark(text);
+  const isTruncated = !isComplete && isTruncatedCell(text);
+  // A truncation mark stays in the text: it is stripped from the entry it ends, below.
+  const body = normalizeWidth(isComplete ? stripCompleteMark(text) : text);
   const paragraphs = body
     .split('\n')
     .map((paragraph) => paragraph.trim())
@@ -131,11 +136,11 @@ export function splitCell(text: string): SplitCellResult {
   }
 
   const entries: CellEntry[] = drafts.map(({ no, text: entryText }) => {
-    // Our own exports mark any entry known to be cut, not only the cell's last one.
-    const marked = entryText.endsWith(TRUNCATION_MARK);
-    const clean = marked ? entryText.slice(0, -TRUNCATION_MARK.length).trimEnd() : entryText;
+    // Our own exports mark any entry known to be cut, not only the cell's last one. A mark written
+    // twice is one mark: no entry text keeps a mark at its end, which an export could not write.
+    const clean = stripTrailing(entryText, TRUNCATION_MARK);
     const sameAs = SAME_AS.exec(clean);
-    return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: marked };
+    return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: clean.length !== entryText.length };
   });
   if (isTruncated) {
     const last = entries.at(-1);
@@ -143,6 +148,25 @@ export function splitCell(text: string): SplitCellResult {
     else entries.push({ no: null, sameAs: null, text: '', truncated: true });
   }
   return { preamble, entries };
+}
+
+/** `text` without any `mark` (and the blanks before it) at its end. */
+function stripTrailing(text: string, mark: string): string {
+  let rest = text;
+  while (rest.endsWith(mark)) rest = rest.slice(0, -mark.length).trimEnd();
+  return rest;
+}
+
+/**
+ * The entries of a cell whose lead-in is not kept apart (every cell but 追责情形): unnumbered
+ * paragraphs before the first numbered entry become unnumbered entries in front, one per paragraph,
+ * so that no text of a citation or duty cell is dropped.
+ */
+export function splitCellEntries(text: string): CellEntry[] {
+  const { preamble, entries } = splitCell(text);
+  if (preamble === null) return entries;
+  const leading = preamble.split('\n').map((paragraph): CellEntry => ({ no: null, sameAs: null, text: paragraph, truncated: false }));
+  return [...leading, ...entries];
 }
 
 /** The first inline marker in `text` that opens the expected entry, or null. */

@@ -8,8 +8,20 @@
  * punctuation, measure at most 207 (item 1 追责情形 `…规定的行为`, item 6 追责情形 `…工作的`); long
  * complete cells (up to 255, and one of 691 that escaped the cap) end in `。`, `。”` or `同1.`.
  * A threshold of 90 % of the cap (230) separates the two groups with a margin on both sides.
+ *
+ * Our own exports say explicitly what the heuristic could get wrong: a cut entry ends with
+ * TRUNCATION_MARK, and a cell that is complete but would read as cut (rendering can lengthen a
+ * cell — editions and article ranges written out, a numbered continuation repeating its source, 同N
+ * of a duty written in full — so that a cell without final punctuation grows past the threshold)
+ * ends with COMPLETE_MARK, which switches the heuristic off for that cell.
  */
 import { TRUNCATION_MARK } from './cell-entries.js';
+
+/**
+ * Marker our own exporters append to a cell that is complete but would otherwise read as cut
+ * (see the module comment). The importer strips it and leaves the cell's entries as they are.
+ */
+export const COMPLETE_MARK = '〔原文完整〕';
 
 /** Characters of text the exporter kept per cell. */
 export const EXPORT_CELL_CAP = 255;
@@ -67,6 +79,19 @@ export function hasTruncationMark(text: string): boolean {
   return text.trimEnd().endsWith(TRUNCATION_MARK);
 }
 
+/** True when the cell text ends with our complete mark: an export of ours vouches that it was not cut. */
+export function hasCompleteMark(text: string): boolean {
+  return text.trimEnd().endsWith(COMPLETE_MARK);
+}
+
+/** The text without the complete mark at its end (a mark written twice is one mark). */
+export function stripCompleteMark(text: string): string {
+  let rest = text.trimEnd();
+  if (!rest.endsWith(COMPLETE_MARK)) return text;
+  while (rest.endsWith(COMPLETE_MARK)) rest = rest.slice(0, -COMPLETE_MARK.length).trimEnd();
+  return rest;
+}
+
 /** The text without a trailing truncation mark. */
 export function stripTruncationMark(text: string): string {
   const trimmed = text.trimEnd();
@@ -75,12 +100,13 @@ export function stripTruncationMark(text: string): string {
 
 /**
  * True when the cell (plain text, '\n' between paragraphs) was cut off by the exporter: it carries
- * our truncation mark, or it is at least TRUNCATION_MIN_LENGTH characters long and ends where no
- * sentence ends — without final punctuation, inside an open 《 【 （, or in an entry that holds
- * nothing but its number or rank.
+ * our truncation mark, or — unless it carries our complete mark — it is at least
+ * TRUNCATION_MIN_LENGTH characters long and ends where no sentence ends: without final punctuation,
+ * inside an open 《 【 （, or in an entry that holds nothing but its number or rank.
  */
 export function isTruncatedCell(text: string): boolean {
   if (hasTruncationMark(text)) return true;
+  if (hasCompleteMark(text)) return false;
   const trimmed = text.trim();
   // Cheap test first: UTF-16 length is never below the character count.
   if (trimmed.length < TRUNCATION_MIN_LENGTH || countCodePoints(trimmed) < TRUNCATION_MIN_LENGTH) return false;

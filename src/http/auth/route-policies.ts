@@ -49,7 +49,8 @@ export function collectRoutePolicies(app: FastifyInstance): void {
     if (route.schema && config.action) {
       const who = `权限：${config.action} — ${describeAction(config.action)}`;
       const schema = route.schema as { description?: string };
-      schema.description = schema.description ? `${schema.description}\n\n${who}` : who;
+      // The same schema object comes by once per method variant (GET, HEAD, with and without a trailing slash).
+      if (!schema.description?.includes(who)) schema.description = schema.description ? `${schema.description}\n\n${who}` : who;
     }
   });
 }

@@ -8,7 +8,14 @@
  * holds the server's shell and database already; their acts are still audited.
  */
 import type { OrgTree } from '../../domain/access/organisations.js';
-import { type Action, type Actor as PolicyActor, assertAllowed, authorize, POLICIES, reachableOrgIds } from '../../domain/access/policies.js';
+import {
+  type Action,
+  assertAllowed,
+  authorize,
+  POLICIES,
+  type Actor as PolicyActor,
+  reachableOrgIds,
+} from '../../domain/access/policies.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { loadOrgTree } from '../organisations/load-org-tree.js';
 

@@ -21,7 +21,9 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, code: string): P
   if (user.totp_secret === null) throw new DomainError(ERROR_CODES.conflict, '请先获取绑定密钥，再输入动态口令。');
   const checked = await verifyTotp({ secret: user.totp_secret, token: code, now: ctx.clock(), lastUsedTimeStep: user.totp_last_step });
   if (!checked.valid) {
-    throw new DomainError(ERROR_CODES.validation, '动态口令不正确，请输入身份验证器中最新的 6 位口令。', { issues: [{ path: ['code'], message: '动态口令不正确' }] });
+    throw new DomainError(ERROR_CODES.validation, '动态口令不正确，请输入身份验证器中最新的 6 位口令。', {
+      issues: [{ path: ['code'], message: '动态口令不正确' }],
+    });
   }
   await inTransaction(ctx, async (tx) => {
     await updateUser(tx.db, user.id, { totp_enabled: 1, totp_last_step: checked.timeStep, updated_at: tx.clock().toISOString() });

@@ -2,9 +2,10 @@
  * A signed-in account was refused (403): the attempt goes into the account's organisation's chain
  * in a transaction of its own, since the refused request changed nothing.
  */
-import { recordAudit } from './record-audit.js';
+
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
+import { recordAudit } from './record-audit.js';
 
 export interface AccessDenied {
   action: string | null;

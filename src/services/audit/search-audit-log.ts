@@ -8,7 +8,7 @@ import type { AuditRecord } from '../../store/audit/audit-hash.js';
 import { searchAuditRecords } from '../../store/audit/audit-log.repository.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
-import { requireOrgById, requireOrgByCode } from '../organisations/load-org-tree.js';
+import { requireOrgByCode, requireOrgById } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
 import { chainOrgIdForRead } from './chain-org-for-read.js';
 import { recordAudit } from './record-audit.js';

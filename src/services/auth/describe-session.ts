@@ -33,7 +33,12 @@ export function describeSession(ctx: ServiceContext, { user, actor, session, tok
     },
     roles: actor.grants
       .filter((grant) => tree.byId.has(grant.orgId))
-      .map((grant) => ({ role: grant.role, label: roleLabel(grant.role), organisation: orgRef(requireOrgById(tree, grant.orgId)), scope: grant.scope })),
+      .map((grant) => ({
+        role: grant.role,
+        label: roleLabel(grant.role),
+        organisation: orgRef(requireOrgById(tree, grant.orgId)),
+        scope: grant.scope,
+      })),
     allowedActions: allowedActionsOf(actor, tree),
     csrfToken: csrfTokenFor(token),
     session: {

@@ -31,7 +31,13 @@ export async function issueSetupLink(ctx: ServiceContext, baseUrl: string): Prom
     const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000).toISOString();
     await retireSetupTokens(tx.db, now.toISOString());
     const id = tx.newId();
-    await insertSetupToken(tx.db, { id, token_hash: hashToken(token), created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+    await insertSetupToken(tx.db, {
+      id,
+      token_hash: hashToken(token),
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+    });
     const home = requireOrgByCode(await loadOrgTree(tx.db), tx.settings.homeOrgCode);
     await recordAudit(tx, { orgId: home.id, action: 'setup.link-issued', targetType: 'setup-token', targetId: id, details: { expiresAt } });
     return { url: `${baseUrl.replace(/\/$/, '')}/setup#token=${token}`, expiresAt };

@@ -31,9 +31,7 @@ export interface LoginOptions {
 }
 
 /** The sign-in answer; `token` (for the cookie) only when signed in. */
-export type LoginResult =
-  | { status: 'signed-in'; token: string; session: TSessionInfo }
-  | Exclude<TLoginResponse, { status: 'signed-in' }>;
+export type LoginResult = { status: 'signed-in'; token: string; session: TSessionInfo } | Exclude<TLoginResponse, { status: 'signed-in' }>;
 
 const BAD_CREDENTIALS = '用户名或密码不正确。';
 
@@ -51,7 +49,10 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
     const until = lockedUntil(user.failed_logins, parseInstant(user.last_failed_at) as Date) as Date;
     await auditRefusal(ctx, user, 'locked', { lockedUntil: until.toISOString() });
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    throw new DomainError(ERROR_CODES.rateLimited, `登录失败次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试，或联系系统管理员解除锁定。`);
+    throw new DomainError(
+      ERROR_CODES.rateLimited,
+      `登录失败次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试，或联系系统管理员解除锁定。`,
+    );
   }
 
   const passwordOk = await verifyPassword(user?.password_hash ?? null, options.password);
@@ -127,12 +128,21 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
       totp_last_step: totpStep ?? user.totp_last_step,
     };
     const tree = await loadOrgTree(tx.db);
-    return { status: 'signed-in', token, session: describeSession(tx, { user: fresh, actor: { ...actor, sessionId: session.id }, session, token, tree }) };
+    return {
+      status: 'signed-in',
+      token,
+      session: describeSession(tx, { user: fresh, actor: { ...actor, sessionId: session.id }, session, token, tree }),
+    };
   });
 }
 
 /** Counts a failed attempt against the account (when there is one) and audits it. */
-async function recordFailure(ctx: ServiceContext, user: UserRow | null, username: string, reason: 'bad-password' | 'bad-totp'): Promise<void> {
+async function recordFailure(
+  ctx: ServiceContext,
+  user: UserRow | null,
+  username: string,
+  reason: 'bad-password' | 'bad-totp',
+): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const now = tx.clock();
     if (user === null) {
@@ -168,7 +178,12 @@ async function recordFailure(ctx: ServiceContext, user: UserRow | null, username
   });
 }
 
-async function auditRefusal(ctx: ServiceContext, user: UserRow, reason: 'locked' | 'disabled', details: { lockedUntil?: string }): Promise<void> {
+async function auditRefusal(
+  ctx: ServiceContext,
+  user: UserRow,
+  reason: 'locked' | 'disabled',
+  details: { lockedUntil?: string },
+): Promise<void> {
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, {
       orgId: user.org_id,

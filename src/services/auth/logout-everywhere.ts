@@ -12,7 +12,13 @@ export async function logoutEverywhere(ctx: ServiceContext): Promise<number> {
   const actor = requireUser(ctx);
   return inTransaction(ctx, async (tx) => {
     const ended = await revokeSessionsOfUser(tx.db, actor.id, tx.clock().toISOString(), 'logout-everywhere');
-    await recordAudit(tx, { orgId: actor.orgId, action: 'session.logout-everywhere', targetType: 'user', targetId: actor.id, details: { endedSessions: ended } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      action: 'session.logout-everywhere',
+      targetType: 'user',
+      targetId: actor.id,
+      details: { endedSessions: ended },
+    });
     return ended;
   });
 }

@@ -42,7 +42,7 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
     return { status: 'ended', message };
   }
   const user = await findUserById(ctx.db, session.user_id);
-  if (!user || user.status !== 'active') {
+  if (user?.status !== 'active') {
     await endSession(ctx, session, 'account-disabled', user ?? null);
     return { status: 'ended', message: '该账号已停用，请联系系统管理员。' };
   }

@@ -22,7 +22,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The list of a version (current when undefined) in the given format. */
-export async function exportPowerList(ctx: ServiceContext, orgCode: string, format: ExportFormat, versionNo?: number): Promise<ExportedFile> {
+export async function exportPowerList(
+  ctx: ServiceContext,
+  orgCode: string,
+  format: ExportFormat,
+  versionNo?: number,
+): Promise<ExportedFile> {
   const { list, version } = await getPowerList(ctx, orgCode, versionNo);
   const bytes =
     format === 'xlsx'

@@ -9,11 +9,17 @@ import { isRegistryFinding } from '../../domain/legal-sources/registry-findings.
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
 import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
-import { findVersion, insertVersion, latestVersionNo, loadVersionList, type ItemRow } from '../../store/repositories/power-lists.repository.js';
+import {
+  findVersion,
+  type ItemRow,
+  insertVersion,
+  latestVersionNo,
+  loadVersionList,
+} from '../../store/repositories/power-lists.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
-import { registryCheckFor } from '../legal-sources/live-findings.js';
+import { primeRegistryFindingCounts, registryCheckFor } from '../legal-sources/live-findings.js';
 import { inTransaction } from '../transaction.js';
 import { analysePowerList } from './analyse-power-list.js';
 import { searchTextOf } from './search-text.js';
@@ -46,7 +52,8 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
   await requireAllowed(ctx, 'powerlist.import', org.id);
   // The result reports the registry's findings too; the version stores only the linter's, since
   // the registry's are recomputed against the registry as it stands whenever the list is read.
-  const analysed = await analysePowerList(options.bytes, options.fileName, { ...options, registry: await registryCheckFor(ctx) });
+  const registryCheck = await registryCheckFor(ctx);
+  const analysed = await analysePowerList(options.bytes, options.fileName, { ...options, registry: registryCheck });
   const lintFindings = analysed.list.findings.filter((finding) => !isRegistryFinding(finding));
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
 
@@ -65,6 +72,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
     };
     if (options.dryRun) return result;
     const versionId = ctx.newId();
+    const importedAt = ctx.clock().toISOString();
     const findingsPerItem = countFindingsPerItem(lintFindings);
     await insertVersion(db, {
       version: {
@@ -75,7 +83,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         source_name: options.fileName,
         source_sha256: sha256,
         source_format: analysed.format,
-        imported_at: ctx.clock().toISOString(),
+        imported_at: importedAt,
         imported_by: ctx.actor.id,
         findings_json: JSON.stringify(lintFindings),
         diff_json: diff ? JSON.stringify(diff) : null,
@@ -96,6 +104,15 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         }),
       ),
     });
+    if (registryCheck !== null) {
+      // The registry's findings were just computed: the first reads of the new version need not recount them.
+      const registryFindings = analysed.list.findings.filter(isRegistryFinding);
+      primeRegistryFindingCounts(
+        { id: versionId, source_sha256: sha256, imported_at: importedAt },
+        registryCheck.current.revision,
+        registryFindings,
+      );
+    }
     await recordAudit(tx, {
       orgId: org.id,
       action: 'powerlist.import',

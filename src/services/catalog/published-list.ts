@@ -66,7 +66,7 @@ async function version(ctx: ServiceContext, org: OrganisationRow, versionNo: num
   if (!row) throw versionNotFound(org, versionNo);
   const latestNo = versionNo === undefined ? row.version_no : await latestVersionNo(ctx.db, org.id);
   const counts = await registryFindingCounts(ctx.db, row, check);
-  return { row, latestNo, counts, summary: summary(row, latestNo, counts) };
+  return { row, counts, summary: summary(row, latestNo, counts) };
 }
 
 function versionNotFound(org: OrganisationRow, versionNo: number | undefined): DomainError {

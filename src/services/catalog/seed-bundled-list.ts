@@ -8,7 +8,7 @@ import { findOrganisationByCode } from '../../store/repositories/organisations.r
 import { latestVersionNo } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { seedOrganisations } from '../organisations/seed-organisations.js';
-import { importPowerList, type ImportPowerListResult } from './import-power-list.js';
+import { type ImportPowerListResult, importPowerList } from './import-power-list.js';
 
 /** Seed organisations and, if the organisation has no list, import `listFile`. Returns the import or null. */
 export async function seedBundledList(ctx: ServiceContext, orgCode: string, listFile: string): Promise<ImportPowerListResult | null> {

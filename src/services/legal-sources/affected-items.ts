@@ -7,12 +7,16 @@ import type { TCitationLocation, TLegalRegistry, TRegistryChange } from '../../c
 import type { TAffectedItem } from '../../contracts/legal-sources-api.js';
 import type { TPowerItem } from '../../contracts/power-list.js';
 import { affectedCitations, eachCitation } from '../../domain/legal-sources/registry.js';
-import { staleCitationNotices } from '../../domain/legal-sources/stale-citations.js';
+import { findStaleCitations, staleCitationNotices } from '../../domain/legal-sources/stale-citations.js';
 import type { Db } from '../../store/database.js';
+import type { RegistryRevisionHeader } from '../../store/repositories/legal-registry.repository.js';
 import { listCurrentVersionHeaders, loadVersionItems } from '../../store/repositories/power-lists.repository.js';
+import { primeRegistryFindingCounts, type VersionKey } from './live-findings.js';
 
 /** The current version of one organisation's list, with its items. */
 export interface CurrentList {
+  /** what identifies the stored version (for the finding-count cache) */
+  version: VersionKey;
   organisation: { code: string; name: string };
   versionNo: number;
   items: TPowerItem[];
@@ -24,6 +28,7 @@ export async function loadCurrentLists(db: Db): Promise<CurrentList[]> {
   const lists: CurrentList[] = [];
   for (const header of headers) {
     lists.push({
+      version: { id: header.id, source_sha256: header.source_sha256, imported_at: header.imported_at },
       organisation: { code: header.org_code, name: header.org_name },
       versionNo: header.version_no,
       items: await loadVersionItems(db, header.id),
@@ -109,4 +114,17 @@ export function itemsAffectedByReplacement(
   asOf: string,
 ): TAffectedItem[] {
   return lists.flatMap((list) => groupByItem(list, changedNoticeLocations(list, before, after, asOf)));
+}
+
+/**
+ * After a registry write, count the registry findings of every current list under the new
+ * revision, so the first public reads after the change find the counts ready.
+ */
+export function primeCurrentLists(
+  lists: readonly CurrentList[],
+  revision: RegistryRevisionHeader,
+  registry: TLegalRegistry,
+  asOf: string,
+): void {
+  for (const list of lists) primeRegistryFindingCounts(list.version, revision, findStaleCitations(list.items, registry, asOf));
 }

@@ -13,7 +13,7 @@ import type { JsonValue } from '../../store/audit/audit-hash.js';
 import { requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { itemsAffectedByChange, loadCurrentLists } from './affected-items.js';
+import { itemsAffectedByChange, loadCurrentLists, primeCurrentLists } from './affected-items.js';
 import { presentRevision, requireCurrentRegistry } from './current-registry.js';
 import { registryDate } from './registry-date.js';
 import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
@@ -63,7 +63,9 @@ export async function applyRegistryChange(ctx: ServiceContext, options: ApplyReg
       } catch (error) {
         throw underChange(error);
       }
-      const affected = itemsAffectedByChange(await loadCurrentLists(tx.db), change, before.registry, registry, registryDate(tx));
+      const lists = await loadCurrentLists(tx.db);
+      const asOf = registryDate(tx);
+      const affected = itemsAffectedByChange(lists, change, before.registry, registry, asOf);
       if (options.dryRun === true) return { dryRun: true, changed: true, revision: presentRevision(before.revision), affected };
       const row = await appendRevision(tx, {
         kind: 'change',
@@ -76,6 +78,7 @@ export async function applyRegistryChange(ctx: ServiceContext, options: ApplyReg
           affectedItems: affected.map((a) => `${a.organisation.code}#${a.versionNo}#${a.item.no}`),
         },
       });
+      primeCurrentLists(lists, row, registry, asOf);
       return { dryRun: false, changed: true, revision: presentRevision(row), affected };
     }),
   );

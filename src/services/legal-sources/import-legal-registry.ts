@@ -11,7 +11,7 @@ import { parseRegistry, serializeRegistry } from '../../domain/legal-sources/reg
 import { requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { itemsAffectedByReplacement, loadCurrentLists } from './affected-items.js';
+import { itemsAffectedByReplacement, loadCurrentLists, primeCurrentLists } from './affected-items.js';
 import { loadCurrentRegistry, presentRevision } from './current-registry.js';
 import { registryDate } from './registry-date.js';
 import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
@@ -42,9 +42,9 @@ export async function importLegalRegistry(ctx: ServiceContext, options: ImportLe
       const previousNo = before?.revision.revision_no ?? 0;
       checkExpectedRevision(options.expectedRevision, previousNo);
       const isSame = before !== null && serializeRegistry(before.registry) === text;
-      const affected = isSame
-        ? []
-        : itemsAffectedByReplacement(await loadCurrentLists(tx.db), before?.registry ?? null, registry, registryDate(tx));
+      const lists = isSame ? [] : await loadCurrentLists(tx.db);
+      const asOf = registryDate(tx);
+      const affected = itemsAffectedByReplacement(lists, before?.registry ?? null, registry, asOf);
       if (before !== null && (isSame || options.dryRun === true)) {
         return { dryRun: options.dryRun === true, changed: !isSame, revision: presentRevision(before.revision), affected };
       }
@@ -76,6 +76,7 @@ export async function importLegalRegistry(ctx: ServiceContext, options: ImportLe
           affectedItems: affected.map((a) => `${a.organisation.code}#${a.versionNo}#${a.item.no}`),
         },
       });
+      primeCurrentLists(lists, row, registry, asOf);
       return { dryRun: false, changed: true, revision: presentRevision(row), affected };
     }),
   );

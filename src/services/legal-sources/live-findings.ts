@@ -11,6 +11,7 @@ import type { TCitationNotice, TLegalRegistry } from '../../contracts/legal-sour
 import type { TFinding, TPowerItem } from '../../contracts/power-list.js';
 import { findStaleCitations, staleCitationNotices } from '../../domain/legal-sources/stale-citations.js';
 import type { Db } from '../../store/database.js';
+import type { RegistryRevisionHeader } from '../../store/repositories/legal-registry.repository.js';
 import { loadVersionItems } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { type CurrentRegistry, loadCurrentRegistry } from './current-registry.js';
@@ -58,8 +59,7 @@ export interface VersionKey {
 const CACHE_SIZE = 32;
 const countCache = new Map<string, RegistryFindingCounts>();
 
-function cacheKey(version: VersionKey, check: RegistryCheck): string {
-  const revision = check.current.revision;
+function cacheKey(version: VersionKey, revision: RegistryRevisionHeader): string {
   // Ids alone would do in production (UUID v7); the other parts keep test databases with
   // hand-made ids from ever sharing an entry.
   return [version.id, version.source_sha256, version.imported_at, revision.id, revision.revision_no, revision.changed_at].join('|');
@@ -94,10 +94,20 @@ export async function registryFindingCounts(
   findings?: readonly TFinding[],
 ): Promise<RegistryFindingCounts> {
   if (check === null) return NO_COUNTS;
-  const key = cacheKey(version, check);
+  const key = cacheKey(version, check.current.revision);
   if (findings !== undefined) return remember(key, countRegistryFindings(findings));
   const cached = countCache.get(key);
   if (cached !== undefined) return remember(key, cached);
   const items = await loadVersionItems(db, version.id);
   return remember(key, countRegistryFindings(registryFindingsOf(items, check)));
+}
+
+/**
+ * Fill the cache for a version under a registry revision, from findings computed anyway (by an
+ * import, or by a registry write that read every current list): the next public read after a
+ * registry change then need not read the whole list again. Priming for a write that later rolls
+ * back is harmless — its version or revision is never looked up.
+ */
+export function primeRegistryFindingCounts(version: VersionKey, revision: RegistryRevisionHeader, findings: readonly TFinding[]): void {
+  remember(cacheKey(version, revision), countRegistryFindings(findings));
 }

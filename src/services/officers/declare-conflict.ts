@@ -25,7 +25,8 @@ export interface DeclareConflictOptions {
 export async function declareConflict(ctx: ServiceContext, officerId: string, options: DeclareConflictOptions): Promise<TOfficer> {
   const { officer, tree } = await loadOfficerFor(ctx, 'officers.write', officerId);
   const declaredOn = options.declaredOn ?? shanghaiDate(ctx.clock());
-  if (!isIsoDate(declaredOn)) throw new DomainError(ERROR_CODES.validation, '申报日期不存在。', { issues: [{ path: ['declaredOn'], message: '日期不存在' }] });
+  if (!isIsoDate(declaredOn))
+    throw new DomainError(ERROR_CODES.validation, '申报日期不存在。', { issues: [{ path: ['declaredOn'], message: '日期不存在' }] });
   return inTransaction(ctx, async (tx) => {
     const existing = await listConflicts(tx.db, [officer.id]);
     if (existing.some((c) => c.party_id === options.partyId)) {

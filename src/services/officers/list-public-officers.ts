@@ -12,7 +12,10 @@ import { shanghaiDate } from './local-date.js';
 import { presentPublicOfficer } from './present-officer.js';
 
 /** Active officers of the organisation `orgCode` (the installation's own by default). */
-export async function listPublicOfficers(ctx: ServiceContext, options: { orgCode?: string | undefined } = {}): Promise<TPublicOfficerListResponse> {
+export async function listPublicOfficers(
+  ctx: ServiceContext,
+  options: { orgCode?: string | undefined } = {},
+): Promise<TPublicOfficerListResponse> {
   const tree = await requireAllowed(ctx, 'officers.readPublic', null);
   const org = requireOrgByCode(tree, options.orgCode ?? ctx.settings.homeOrgCode);
   const rows = await listActiveOfficers(ctx.db, [org.id]);

@@ -7,7 +7,11 @@ import { requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
 
 /** The officer `officerId` when the actor may perform `action` on it. @throws DomainError 'forbidden' / 'not-found' */
-export async function loadOfficerFor(ctx: ServiceContext, action: Action, officerId: string): Promise<{ officer: OfficerWithUser; tree: OrgTree }> {
+export async function loadOfficerFor(
+  ctx: ServiceContext,
+  action: Action,
+  officerId: string,
+): Promise<{ officer: OfficerWithUser; tree: OrgTree }> {
   const tree = await requireAllowed(ctx, action, null);
   const officer = await findOfficer(ctx.db, officerId);
   if (!officer) throw new DomainError(ERROR_CODES.notFound, '执法人员不存在。');

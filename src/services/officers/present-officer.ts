@@ -6,8 +6,16 @@ import type { OfficerConflictRow, OfficerWithUser } from '../../store/repositori
 import { orgRef, requireOrgById } from '../organisations/load-org-tree.js';
 
 /** The stored certificate as the domain's EnforcementCertificate. */
-export function certificateOf(row: Pick<OfficerWithUser, 'certificate_no' | 'issuing_body' | 'valid_from' | 'valid_to' | 'revoked_on'>): EnforcementCertificate {
-  return { number: row.certificate_no, issuingBody: row.issuing_body, validFrom: row.valid_from, validTo: row.valid_to, revokedOn: row.revoked_on };
+export function certificateOf(
+  row: Pick<OfficerWithUser, 'certificate_no' | 'issuing_body' | 'valid_from' | 'valid_to' | 'revoked_on'>,
+): EnforcementCertificate {
+  return {
+    number: row.certificate_no,
+    issuingBody: row.issuing_body,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    revokedOn: row.revoked_on,
+  };
 }
 
 /** An officer with their certificate's status on `today` and their declared conflicts. */

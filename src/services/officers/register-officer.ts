@@ -31,7 +31,8 @@ export async function registerOfficer(ctx: ServiceContext, options: RegisterOffi
   if (user.external === 1) throw new DomainError(ERROR_CODES.conflict, '申请单位账号不能登记为执法人员。');
   requireValidCertificateDates(options.validFrom, options.validTo);
   return inTransaction(ctx, async (tx) => {
-    if (await findOfficerByUser(tx.db, user.id)) throw new DomainError(ERROR_CODES.conflict, '该账号已登记为执法人员，请更新其执法证信息。');
+    if (await findOfficerByUser(tx.db, user.id))
+      throw new DomainError(ERROR_CODES.conflict, '该账号已登记为执法人员，请更新其执法证信息。');
     await requireCertificateNumberFree(tx, user.org_id, options.certificateNumber, null);
     const at = tx.clock().toISOString();
     const id = tx.newId();
@@ -52,7 +53,13 @@ export async function registerOfficer(ctx: ServiceContext, options: RegisterOffi
       action: 'officer.register',
       targetType: 'officer',
       targetId: id,
-      details: { userId: user.id, certificateNumber: options.certificateNumber, issuingBody: options.issuingBody, validFrom: options.validFrom, validTo: options.validTo },
+      details: {
+        userId: user.id,
+        certificateNumber: options.certificateNumber,
+        issuingBody: options.issuingBody,
+        validFrom: options.validFrom,
+        validTo: options.validTo,
+      },
     });
     const officer = await findOfficer(tx.db, id);
     if (!officer) throw new Error('the officer just inserted must be readable');
@@ -61,7 +68,12 @@ export async function registerOfficer(ctx: ServiceContext, options: RegisterOffi
 }
 
 /** @throws DomainError 'conflict' when another officer of the organisation holds the number */
-export async function requireCertificateNumberFree(ctx: ServiceContext, orgId: string, number: string, exceptOfficerId: string | null): Promise<void> {
+export async function requireCertificateNumberFree(
+  ctx: ServiceContext,
+  orgId: string,
+  number: string,
+  exceptOfficerId: string | null,
+): Promise<void> {
   let query = ctx.db.selectFrom('officers').select('id').where('org_id', '=', orgId).where('certificate_no', '=', number);
   if (exceptOfficerId !== null) query = query.where('id', '!=', exceptOfficerId);
   if (await query.executeTakeFirst()) {

@@ -37,7 +37,13 @@ export async function updateCertificate(ctx: ServiceContext, officerId: string, 
       targetType: 'officer',
       targetId: officer.id,
       details: {
-        before: { certificateNumber: officer.certificate_no, issuingBody: officer.issuing_body, validFrom: officer.valid_from, validTo: officer.valid_to, revokedOn: officer.revoked_on },
+        before: {
+          certificateNumber: officer.certificate_no,
+          issuingBody: officer.issuing_body,
+          validFrom: officer.valid_from,
+          validTo: officer.valid_to,
+          revokedOn: officer.revoked_on,
+        },
         after: { ...options },
       },
     });

@@ -21,7 +21,13 @@ export async function withdrawConflict(ctx: ServiceContext, officerId: string, c
       action: 'officer.conflict-withdraw',
       targetType: 'officer',
       targetId: officer.id,
-      details: { conflictId: conflict.id, partyId: conflict.party_id, partyName: conflict.party_name, reason: conflict.reason, declaredOn: conflict.declared_on },
+      details: {
+        conflictId: conflict.id,
+        partyId: conflict.party_id,
+        partyName: conflict.party_name,
+        reason: conflict.reason,
+        declaredOn: conflict.declared_on,
+      },
     });
     return presentOfficer(officer, await listConflicts(tx.db, [officer.id]), tree, shanghaiDate(tx.clock()));
   });

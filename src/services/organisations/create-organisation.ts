@@ -6,8 +6,8 @@ import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { loadOrgTree, requireOrgByCode } from './load-org-tree.js';
 import { presentOrganisation } from './list-organisations.js';
+import { loadOrgTree, requireOrgByCode } from './load-org-tree.js';
 
 export interface CreateOrganisationOptions {
   code: string;
@@ -23,7 +23,9 @@ export async function createOrganisation(ctx: ServiceContext, options: CreateOrg
   await requireAllowed(ctx, 'organisations.write', parent.id, tree);
   return inTransaction(ctx, async (tx) => {
     if (await findOrganisationByCode(tx.db, options.code)) {
-      throw new DomainError(ERROR_CODES.conflict, `机构代码 ${options.code} 已被使用。`, { issues: [{ path: ['code'], message: '机构代码已被使用' }] });
+      throw new DomainError(ERROR_CODES.conflict, `机构代码 ${options.code} 已被使用。`, {
+        issues: [{ path: ['code'], message: '机构代码已被使用' }],
+      });
     }
     const id = tx.newId();
     await insertOrganisation(tx.db, {

@@ -17,7 +17,9 @@ export async function loadOrgTree(db: Db): Promise<OrgTree> {
 /** The organisation with this code in the tree. @throws DomainError 'not-found' */
 export function requireOrgByCode(tree: OrgTree, code: string): Organisation {
   for (const org of tree.byId.values()) if (org.code === code) return org;
-  throw new DomainError(ERROR_CODES.notFound, `机构代码 ${code} 不存在。`, { issues: [{ path: ['org'], message: `机构代码 ${code} 不存在` }] });
+  throw new DomainError(ERROR_CODES.notFound, `机构代码 ${code} 不存在。`, {
+    issues: [{ path: ['org'], message: `机构代码 ${code} 不存在` }],
+  });
 }
 
 /** The organisation with this id in the tree. @throws DomainError 'not-found' */

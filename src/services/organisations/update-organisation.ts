@@ -5,8 +5,8 @@ import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { loadOrgTree, requireOrgByCode } from './load-org-tree.js';
 import { presentOrganisation } from './list-organisations.js';
+import { loadOrgTree, requireOrgByCode } from './load-org-tree.js';
 
 export interface UpdateOrganisationOptions {
   name?: string | undefined;
@@ -32,7 +32,10 @@ export async function updateOrganisation(ctx: ServiceContext, code: string, opti
       targetId: org.id,
       details: {
         before: { name: org.name, documentPrefix: org.documentPrefix },
-        after: { name: options.name ?? org.name, documentPrefix: options.documentPrefix === undefined ? org.documentPrefix : options.documentPrefix },
+        after: {
+          name: options.name ?? org.name,
+          documentPrefix: options.documentPrefix === undefined ? org.documentPrefix : options.documentPrefix,
+        },
       },
     });
     const fresh = await loadOrgTree(tx.db);

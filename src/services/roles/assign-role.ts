@@ -11,13 +11,13 @@ import { isInSubtree } from '../../domain/access/organisations.js';
 import { checkRoleAssignment, type GrantScope, isRoleId, type RoleId } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { insertGrant, listGrantsOfUser, type RoleGrantRow, updateGrantScope } from '../../store/repositories/role-grants.repository.js';
+import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { requireOrgByCode } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
 import { loadUserFor } from '../users/load-user-for.js';
 import { presentGrant } from './present-grant.js';
-import { requireAllowed } from '../access/authorize.js';
 
 export interface AssignRoleOptions {
   userId: string;
@@ -43,10 +43,7 @@ export async function assignRole(ctx: ServiceContext, options: AssignRoleOptions
 
   return inTransaction(ctx, async (tx) => {
     const existing = await listGrantsOfUser(tx.db, user.id);
-    checkRoleAssignment(
-      existing.map((g) => g.role).filter(isRoleId),
-      options.role,
-    );
+    checkRoleAssignment(existing.map((g) => g.role).filter(isRoleId), options.role);
     const at = tx.clock().toISOString();
     const same = existing.find((g) => g.role === options.role && g.org_id === org.id);
     let row: RoleGrantRow;

@@ -24,7 +24,9 @@ export function roleCatalogue(): TRoleDefinition[] {
     separatedAdmin: isSeparatedAdminRole(role),
     actions: (Object.keys(POLICIES) as Action[]).flatMap((action) => {
       const rule: PolicyRule = POLICIES[action].rule;
-      return rule.who === 'roles' && rule.roles.includes(role) ? [{ action, description: POLICIES[action].description, reach: rule.reach }] : [];
+      return rule.who === 'roles' && rule.roles.includes(role)
+        ? [{ action, description: POLICIES[action].description, reach: rule.reach }]
+        : [];
     }),
   }));
 }
@@ -40,7 +42,13 @@ export async function getRolesOverview(ctx: ServiceContext): Promise<TRolesOverv
       tx.db,
       users.map((u) => u.id),
     );
-    await recordAudit(tx, { orgId: chainOrgIdForRead(tx, tree, orgIds), action: 'role.list', targetType: 'role-grant', targetId: null, details: { users: users.length } });
+    await recordAudit(tx, {
+      orgId: chainOrgIdForRead(tx, tree, orgIds),
+      action: 'role.list',
+      targetType: 'role-grant',
+      targetId: null,
+      details: { users: users.length },
+    });
     return {
       roles: roleCatalogue(),
       users: users.map((user) => ({

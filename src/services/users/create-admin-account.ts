@@ -8,7 +8,7 @@
  * password; the first sign-in with a code from it enables it.
  */
 import { randomInt } from 'node:crypto';
-import { checkRoleAssignment, roleLabel, type RoleId } from '../../domain/access/roles.js';
+import { checkRoleAssignment, type RoleId, roleLabel } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { insertGrant } from '../../store/repositories/role-grants.repository.js';
 import { recordAudit } from '../audit/record-audit.js';

@@ -17,7 +17,13 @@ export async function disableUser(ctx: ServiceContext, userId: string): Promise<
     const at = tx.clock().toISOString();
     await updateUser(tx.db, user.id, { status: 'disabled', updated_at: at });
     const ended = await revokeSessionsOfUser(tx.db, user.id, at, 'account-disabled');
-    await recordAudit(tx, { orgId: user.org_id, action: 'user.disable', targetType: 'user', targetId: user.id, details: { endedSessions: ended } });
+    await recordAudit(tx, {
+      orgId: user.org_id,
+      action: 'user.disable',
+      targetType: 'user',
+      targetId: user.id,
+      details: { endedSessions: ended },
+    });
     return presentUser({ ...user, status: 'disabled', updated_at: at }, tree);
   });
 }

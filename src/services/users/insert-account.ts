@@ -5,9 +5,9 @@
  */
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { findUserByUsername, insertUser, type UserRow } from '../../store/repositories/users.repository.js';
+import { requireAcceptablePassword } from '../auth/password-rules.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ServiceContext } from '../context.js';
-import { requireAcceptablePassword } from '../auth/password-rules.js';
 
 export interface NewAccount {
   username: string;
@@ -31,7 +31,9 @@ export async function insertAccount(ctx: ServiceContext, account: NewAccount): P
   const username = account.username.trim().toLowerCase();
   requireAcceptablePassword(account.password, username, account.passwordField ?? 'password');
   if (await findUserByUsername(ctx.db, username)) {
-    throw new DomainError(ERROR_CODES.conflict, `用户名“${username}”已被使用。`, { issues: [{ path: ['username'], message: '用户名已被使用' }] });
+    throw new DomainError(ERROR_CODES.conflict, `用户名“${username}”已被使用。`, {
+      issues: [{ path: ['username'], message: '用户名已被使用' }],
+    });
   }
   const now = ctx.clock().toISOString();
   const row: UserRow = {

@@ -20,10 +20,23 @@ export async function resetUserPassword(ctx: ServiceContext, userId: string, pas
   const passwordHash = await hashPassword(password);
   return inTransaction(ctx, async (tx) => {
     const at = tx.clock().toISOString();
-    const changes = { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, last_failed_at: null, locked_until: null, updated_at: at };
+    const changes = {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      failed_logins: 0,
+      last_failed_at: null,
+      locked_until: null,
+      updated_at: at,
+    };
     await updateUser(tx.db, user.id, changes);
     const ended = await revokeSessionsOfUser(tx.db, user.id, at, 'password-reset');
-    await recordAudit(tx, { orgId: user.org_id, action: 'user.password-reset', targetType: 'user', targetId: user.id, details: { endedSessions: ended } });
+    await recordAudit(tx, {
+      orgId: user.org_id,
+      action: 'user.password-reset',
+      targetType: 'user',
+      targetId: user.id,
+      details: { endedSessions: ended },
+    });
     return presentUser({ ...user, ...changes }, tree);
   });
 }

@@ -34,7 +34,13 @@ export async function resetUserTotp(ctx: ServiceContext, userId: string): Promis
     const changes = { totp_secret: null, totp_enabled: 0, totp_last_step: null, updated_at: at };
     await updateUser(tx.db, user.id, changes);
     const ended = await revokeSessionsOfUser(tx.db, user.id, at, 'totp-reset');
-    await recordAudit(tx, { orgId: user.org_id, action: 'user.totp-reset', targetType: 'user', targetId: user.id, details: { endedSessions: ended } });
+    await recordAudit(tx, {
+      orgId: user.org_id,
+      action: 'user.totp-reset',
+      targetType: 'user',
+      targetId: user.id,
+      details: { endedSessions: ended },
+    });
     return presentUser({ ...user, ...changes }, tree);
   });
 }

@@ -13,7 +13,13 @@ export async function unlockUser(ctx: ServiceContext, userId: string): Promise<T
   return inTransaction(ctx, async (tx) => {
     const changes = { failed_logins: 0, last_failed_at: null, locked_until: null, updated_at: tx.clock().toISOString() };
     await updateUser(tx.db, user.id, changes);
-    await recordAudit(tx, { orgId: user.org_id, action: 'user.unlock', targetType: 'user', targetId: user.id, details: { failures: user.failed_logins } });
+    await recordAudit(tx, {
+      orgId: user.org_id,
+      action: 'user.unlock',
+      targetType: 'user',
+      targetId: user.id,
+      details: { failures: user.failed_logins },
+    });
     return presentUser({ ...user, ...changes }, tree);
   });
 }

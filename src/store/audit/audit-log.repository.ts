@@ -48,6 +48,11 @@ async function lockChainHead(trx: Db, orgId: string): Promise<ChainPoint> {
   let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', orgId);
   if (dialectOf(trx) === 'postgres') query = query.forUpdate();
   const head = await query.executeTakeFirstOrThrow();
+  // A fresh head over existing records means the head row was deleted: numbering again from 1
+  // would collide, and guessing the head from the records would hide a cut-off tail. Refuse.
+  if (Number(head.seq) === 0 && (await hasAuditRecords(trx, orgId))) {
+    throw new Error(`audit chain head of organisation ${orgId} is missing while records exist; run \`quanze audit verify\``);
+  }
   return { seq: Number(head.seq), hash: head.hash };
 }
 

@@ -48,7 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) === 'sqlite') {
     // Trigram FTS5: Chinese has no word boundaries, so substring search is the honest kind.
     // detail=none halves indexing time; LIKE matches are re-checked against the text anyway.
-    await sql`CREATE VIRTUAL TABLE power_list_items_fts USING fts5(item_id UNINDEXED, search_text, tokenize = 'trigram', detail = 'none')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE power_list_items_fts USING fts5(item_id UNINDEXED, search_text, tokenize = 'trigram', detail = 'none')`.execute(
+      db,
+    );
   } else {
     // pg_trgm is a trusted extension (PostgreSQL ≥ 13): the database owner may create it.
     await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);

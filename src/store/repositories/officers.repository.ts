@@ -52,7 +52,12 @@ export async function listActiveOfficers(db: Db, orgIds: readonly string[]): Pro
 
 /** One officer by id, or undefined. */
 export function findOfficer(db: Db, id: string): Promise<OfficerWithUser | undefined> {
-  return db.selectFrom('officers').innerJoin('users', 'users.id', 'officers.user_id').select(OFFICER_COLUMNS).where('officers.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .select(OFFICER_COLUMNS)
+    .where('officers.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The officer record of an account, or undefined. */
@@ -77,7 +82,13 @@ export async function listConflicts(db: Db, officerIds: readonly string[]): Prom
   for (let i = 0; i < officerIds.length; i += 500) {
     const batch = officerIds.slice(i, i + 500);
     result.push(
-      ...(await db.selectFrom('officer_conflicts').selectAll().where('officer_id', 'in', batch).orderBy('declared_on').orderBy('id').execute()),
+      ...(await db
+        .selectFrom('officer_conflicts')
+        .selectAll()
+        .where('officer_id', 'in', batch)
+        .orderBy('declared_on')
+        .orderBy('id')
+        .execute()),
     );
   }
   return result;

@@ -33,6 +33,10 @@ export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<
 }
 
 /** Change the name or document prefix of an organisation. */
-export async function updateOrganisation(db: Db, id: string, changes: Partial<Pick<OrganisationRow, 'name' | 'doc_prefix'>>): Promise<void> {
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<OrganisationRow, 'name' | 'doc_prefix'>>,
+): Promise<void> {
   await db.updateTable('organisations').set(changes).where('id', '=', id).execute();
 }

@@ -102,7 +102,9 @@ export async function insertVersion(db: Db, { version, items }: NewVersion): Pro
   }
   if (dialectOf(db) === 'sqlite') {
     // Copy inside SQLite rather than binding every search text a second time.
-    await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE version_id = ${version.id}`.execute(db);
+    await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE version_id = ${version.id}`.execute(
+      db,
+    );
   }
 }
 

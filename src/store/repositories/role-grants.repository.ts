@@ -16,7 +16,9 @@ export async function listGrantsOfUsers(db: Db, userIds: readonly string[]): Pro
   // Batches keep each statement under SQLite's variable limit.
   for (let i = 0; i < userIds.length; i += 500) {
     const batch = userIds.slice(i, i + 500);
-    result.push(...(await db.selectFrom('role_grants').selectAll().where('user_id', 'in', batch).orderBy('granted_at').orderBy('id').execute()));
+    result.push(
+      ...(await db.selectFrom('role_grants').selectAll().where('user_id', 'in', batch).orderBy('granted_at').orderBy('id').execute()),
+    );
   }
   return result;
 }

@@ -21,6 +21,11 @@ export async function retireSetupTokens(db: Db, at: string): Promise<void> {
 
 /** Mark one token used; returns whether it was still unused (a token works once, even under races). */
 export async function useSetupToken(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('setup_tokens').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('setup_tokens')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -16,7 +16,10 @@ export function findUserByUsername(db: Db, username: string): Promise<UserRow | 
 
 /** How many accounts exist (first-run setup is offered while there are none). */
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -28,7 +31,10 @@ export interface UserListFilter {
 /** Accounts of the given organisations, by username. */
 export async function listUsers(db: Db, filter: UserListFilter): Promise<UserRow[]> {
   if (filter.orgIds.length === 0) return [];
-  let query = db.selectFrom('users').selectAll().where('org_id', 'in', [...filter.orgIds]);
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', 'in', [...filter.orgIds]);
   if (filter.status) query = query.where('status', '=', filter.status);
   return query.orderBy('username').execute();
 }

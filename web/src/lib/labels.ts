@@ -58,3 +58,6 @@ export const SEVERITY_VIEW: Record<TSeverity, { label: string; alertType: 'error
   warning: { label: '警告', alertType: 'warning' },
   info: { label: '提示', alertType: 'info' },
 };
+
+/** Password guidance shown under new-password fields, before the server has a chance to refuse. */
+export const PASSWORD_HINT = '至少 12 个字符，可用一句好记的话；不能是常见密码，不能包含用户名，不能是重复字符或连续序列。';

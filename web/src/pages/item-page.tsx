@@ -2,8 +2,9 @@
  * 事项详情: one power item — its legal bases, its duties as a flowchart and a list, the accountability
  * clauses, and what the list linter found.
  */
-import { WarningOutlined } from '@ant-design/icons';
+import { HistoryOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TItemResponse } from '@contracts/api.js';
+import type { TCitationNotice } from '@contracts/legal-sources.js';
 import type { TPowerItem } from '@contracts/power-list.js';
 import { Alert, Breadcrumb, Button, Card, Result, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -17,6 +18,7 @@ import { LoadError, PageLoading } from '../components/query-feedback.js';
 import { TruncatedTag } from '../components/truncated-tag.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useItem } from '../hooks/use-power-list.js';
+import { countStale, noticesByEntry } from '../lib/citation-notice.js';
 import { dutyShortName, isOtherDuty } from '../lib/duty-flowchart.js';
 
 const { Title, Text, Paragraph } = Typography;
@@ -44,7 +46,7 @@ function SubHeading({ children }: { children: ReactNode }) {
   );
 }
 
-function DutiesSection({ item }: { item: TPowerItem }) {
+function DutiesSection({ item, notices }: { item: TPowerItem; notices: readonly TCitationNotice[] }) {
   return (
     <Section id="duties" title="责任事项" extra={<Text type="secondary">共 {item.duties.length} 项</Text>}>
       {item.duties.length === 0 ? (
@@ -78,12 +80,12 @@ function DutiesSection({ item }: { item: TPowerItem }) {
         </>
       )}
       <SubHeading>责任事项依据</SubHeading>
-      <CitationList citations={item.dutyBases} />
+      <CitationList citations={item.dutyBases} notices={noticesByEntry(notices, 'dutyBases')} />
     </Section>
   );
 }
 
-function AccountabilitySection({ item }: { item: TPowerItem }) {
+function AccountabilitySection({ item, notices }: { item: TPowerItem; notices: readonly TCitationNotice[] }) {
   const hasClauses = item.accountability.length > 0 || item.accountabilityPreamble;
   return (
     <Section id="accountability" title="追责情形">
@@ -104,13 +106,14 @@ function AccountabilitySection({ item }: { item: TPowerItem }) {
         </ol>
       )}
       <SubHeading>追责依据</SubHeading>
-      <CitationList citations={item.accountabilityBases} />
+      <CitationList citations={item.accountabilityBases} notices={noticesByEntry(notices, 'accountabilityBases')} />
     </Section>
   );
 }
 
 function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: number | null }) {
-  const { item, findings, version } = data;
+  const { item, findings, version, citationNotices } = data;
+  const staleCount = countStale(citationNotices);
   const listHref = versionNo ? `/versions/${versionNo}` : '/';
   return (
     <>
@@ -144,20 +147,28 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
             action={<Link to={`/items/${item.no}`}>查看现行版本</Link>}
           />
         )}
-        {findings.length > 0 && (
-          <Paragraph style={{ margin: '12px 0 0' }}>
-            <a href="#findings">
-              <WarningOutlined style={{ color: '#fa8c16' }} /> 本事项有 {findings.length} 条校验提示
-            </a>
-          </Paragraph>
+        {(findings.length > 0 || staleCount > 0) && (
+          <Space size={[16, 4]} wrap style={{ marginTop: 12 }}>
+            {findings.length > 0 && (
+              <a href="#findings">
+                <WarningOutlined style={{ color: '#fa8c16' }} /> 本事项有 {findings.length} 条校验提示
+              </a>
+            )}
+            {staleCount > 0 && (
+              <span data-testid="stale-summary">
+                <HistoryOutlined style={{ color: '#d46b08' }} /> {staleCount} 条依据引用的法律法规版本已修订或废止，
+                <Link to="/legal-sources">查看法律依据库</Link>
+              </span>
+            )}
+          </Space>
         )}
       </Card>
 
       <Section id="legal-bases" title="实施依据" extra={<Text type="secondary">共 {item.legalBases.length} 条</Text>}>
-        <CitationList citations={item.legalBases} />
+        <CitationList citations={item.legalBases} notices={noticesByEntry(citationNotices, 'legalBases')} />
       </Section>
-      <DutiesSection item={item} />
-      <AccountabilitySection item={item} />
+      <DutiesSection item={item} notices={citationNotices} />
+      <AccountabilitySection item={item} notices={citationNotices} />
       {item.note && (
         <Section id="note" title="备注">
           <div className="qz-prose">{item.note}</div>

@@ -13,7 +13,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/records',
     {
       config: { action: 'audit.read' },
-      schema: { tags: TAGS, summary: '检索审计日志（新记录在前）', querystring: ZAuditSearchQuery, response: { 200: ZAuditSearchResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '检索审计日志（新记录在前）',
+        querystring: ZAuditSearchQuery,
+        response: { 200: ZAuditSearchResponse, ...errors },
+      },
     },
     (request) => {
       const { org, ...filters } = request.query;
@@ -25,7 +30,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/verify',
     {
       config: { action: 'audit.verify' },
-      schema: { tags: TAGS, summary: '重新计算审计哈希链，指出第一条断开的记录', querystring: ZAuditVerifyQuery, response: { 200: ZAuditVerifyResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '重新计算审计哈希链，指出第一条断开的记录',
+        querystring: ZAuditVerifyQuery,
+        response: { 200: ZAuditVerifyResponse, ...errors },
+      },
     },
     (request) => verifyAuditLog(request.ctx, { orgCode: request.query.org }),
   );

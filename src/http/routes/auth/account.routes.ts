@@ -14,7 +14,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/password',
     {
       config: { action: 'account.manageOwn' },
-      schema: { tags: TAGS, summary: '修改本人密码（其他会话随之结束）', body: ZChangePasswordRequest, response: { 200: ZOkResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '修改本人密码（其他会话随之结束）',
+        body: ZChangePasswordRequest,
+        response: { 200: ZOkResponse, ...errors },
+      },
     },
     async (request) => {
       await changeOwnPassword(request.ctx, request.body);
@@ -24,7 +29,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/totp',
-    { config: { action: 'account.manageOwn' }, schema: { tags: TAGS, summary: '开始绑定身份验证器：获取密钥和二维码 URI', response: { 200: ZTotpEnrolment, ...errors } } },
+    {
+      config: { action: 'account.manageOwn' },
+      schema: { tags: TAGS, summary: '开始绑定身份验证器：获取密钥和二维码 URI', response: { 200: ZTotpEnrolment, ...errors } },
+    },
     (request) => startTotpEnrolment(request.ctx),
   );
 

@@ -80,7 +80,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.get(
     '/me',
-    { config: { action: 'account.manageOwn' }, schema: { tags: TAGS, summary: '当前登录的账号、角色、可执行的操作和 CSRF 令牌', response: { 200: ZSessionInfo, ...errors } } },
+    {
+      config: { action: 'account.manageOwn' },
+      schema: { tags: TAGS, summary: '当前登录的账号、角色、可执行的操作和 CSRF 令牌', response: { 200: ZSessionInfo, ...errors } },
+    },
     (request) => getSessionInfo(request.ctx, request.sessionToken ?? ''),
   );
 

@@ -1,5 +1,6 @@
 /** Enforcement officers, their certificates (执法证) and declared conflicts of interest (/api/v1/officers). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ZIdParams, ZOrgCode } from '../../../contracts/access.js';
 import { ZProblem } from '../../../contracts/api.js';
 import {
@@ -13,7 +14,6 @@ import {
   ZRevokeCertificateRequest,
   ZUpdateCertificateRequest,
 } from '../../../contracts/users.js';
-import { z } from 'zod';
 import { declareConflict } from '../../../services/officers/declare-conflict.js';
 import { getOfficer } from '../../../services/officers/get-officer.js';
 import { listOfficers } from '../../../services/officers/list-officers.js';
@@ -31,7 +31,12 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public',
     {
       config: { action: 'officers.readPublic' },
-      schema: { tags: TAGS, summary: '执法人员公示（姓名、执法证号、有效期）', querystring: z.object({ org: ZOrgCode.optional() }), response: { 200: ZPublicOfficerListResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '执法人员公示（姓名、执法证号、有效期）',
+        querystring: z.object({ org: ZOrgCode.optional() }),
+        response: { 200: ZPublicOfficerListResponse, ...errors },
+      },
     },
     (request) => listPublicOfficers(request.ctx, { orgCode: request.query.org }),
   );
@@ -40,7 +45,12 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { action: 'officers.read' },
-      schema: { tags: TAGS, summary: '执法人员档案（含利害关系申报）', querystring: ZOfficerListQuery, response: { 200: ZOfficerListResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '执法人员档案（含利害关系申报）',
+        querystring: ZOfficerListQuery,
+        response: { 200: ZOfficerListResponse, ...errors },
+      },
     },
     (request) => listOfficers(request.ctx, { orgCode: request.query.org }),
   );
@@ -56,7 +66,10 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:id',
-    { config: { action: 'officers.read' }, schema: { tags: TAGS, summary: '单个执法人员档案', params: ZIdParams, response: { 200: ZOfficer, ...errors } } },
+    {
+      config: { action: 'officers.read' },
+      schema: { tags: TAGS, summary: '单个执法人员档案', params: ZIdParams, response: { 200: ZOfficer, ...errors } },
+    },
     (request) => getOfficer(request.ctx, request.params.id),
   );
 
@@ -64,7 +77,13 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/certificate',
     {
       config: { action: 'officers.write' },
-      schema: { tags: TAGS, summary: '登记新的或换发的执法证', params: ZIdParams, body: ZUpdateCertificateRequest, response: { 200: ZOfficer, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '登记新的或换发的执法证',
+        params: ZIdParams,
+        body: ZUpdateCertificateRequest,
+        response: { 200: ZOfficer, ...errors },
+      },
     },
     (request) => updateCertificate(request.ctx, request.params.id, request.body),
   );
@@ -73,7 +92,13 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/certificate/revoke',
     {
       config: { action: 'officers.write' },
-      schema: { tags: TAGS, summary: '登记执法证吊销或注销', params: ZIdParams, body: ZRevokeCertificateRequest, response: { 200: ZOfficer, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '登记执法证吊销或注销',
+        params: ZIdParams,
+        body: ZRevokeCertificateRequest,
+        response: { 200: ZOfficer, ...errors },
+      },
     },
     (request) => revokeCertificate(request.ctx, request.params.id, request.body.revokedOn),
   );
@@ -82,14 +107,23 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/conflicts',
     {
       config: { action: 'officers.write' },
-      schema: { tags: TAGS, summary: '申报与当事人的利害关系', params: ZIdParams, body: ZDeclareConflictRequest, response: { 201: ZOfficer, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '申报与当事人的利害关系',
+        params: ZIdParams,
+        body: ZDeclareConflictRequest,
+        response: { 201: ZOfficer, ...errors },
+      },
     },
     async (request, reply) => reply.code(201).send(await declareConflict(request.ctx, request.params.id, request.body)),
   );
 
   app.delete(
     '/:id/conflicts/:conflictId',
-    { config: { action: 'officers.write' }, schema: { tags: TAGS, summary: '撤回利害关系申报', params: ZConflictParams, response: { 200: ZOfficer, ...errors } } },
+    {
+      config: { action: 'officers.write' },
+      schema: { tags: TAGS, summary: '撤回利害关系申报', params: ZConflictParams, response: { 200: ZOfficer, ...errors } },
+    },
     (request) => withdrawConflict(request.ctx, request.params.id, request.params.conflictId),
   );
 };

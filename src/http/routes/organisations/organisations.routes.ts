@@ -18,7 +18,10 @@ const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
-    { config: { action: 'organisations.read' }, schema: { tags: TAGS, summary: '组织机构（上级在前）', response: { 200: ZOrganisationListResponse } } },
+    {
+      config: { action: 'organisations.read' },
+      schema: { tags: TAGS, summary: '组织机构（上级在前）', response: { 200: ZOrganisationListResponse } },
+    },
     (request) => listOrganisations(request.ctx),
   );
 
@@ -35,7 +38,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:code',
     {
       config: { action: 'organisations.write' },
-      schema: { tags: TAGS, summary: '修改机构名称或发文机关代字', params: ZOrgCodeParams, body: ZUpdateOrganisationRequest, response: { 200: ZOrganisation, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '修改机构名称或发文机关代字',
+        params: ZOrgCodeParams,
+        body: ZUpdateOrganisationRequest,
+        response: { 200: ZOrganisation, ...errors },
+      },
     },
     (request) => updateOrganisation(request.ctx, request.params.code, request.body),
   );

@@ -7,7 +7,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZOrgCode } from '../../../contracts/access.js';
 import { ZProblem } from '../../../contracts/api.js';
-import { ZImportResponse, type TImportResponse } from '../../../contracts/powerlist-import.js';
+import { type TImportResponse, ZImportResponse } from '../../../contracts/powerlist-import.js';
 import { DomainError, ERROR_CODES } from '../../../domain/errors.js';
 import { importPowerList } from '../../../services/catalog/import-power-list.js';
 
@@ -39,7 +39,9 @@ export const powerListImportRoutes: FastifyPluginAsyncZod<PowerListImportRoutesO
         if (part.type === 'file') {
           if (part.fieldname !== 'file' || file !== undefined) {
             await part.toBuffer();
-            throw new DomainError(ERROR_CODES.validation, '只能上传一个文件，字段名为 file。', { issues: [{ path: ['file'], message: '只能上传一个文件' }] });
+            throw new DomainError(ERROR_CODES.validation, '只能上传一个文件，字段名为 file。', {
+              issues: [{ path: ['file'], message: '只能上传一个文件' }],
+            });
           }
           // Throws a 413 once the file passes the limit; nothing is stored before that.
           file = { name: (part as MultipartFile).filename || 'upload', bytes: await part.toBuffer() };
@@ -52,11 +54,18 @@ export const powerListImportRoutes: FastifyPluginAsyncZod<PowerListImportRoutesO
       }
       const org = fields.org === undefined ? orgCode : ZOrgCode.safeParse(fields.org);
       if (typeof org !== 'string' && !org.success) {
-        throw new DomainError(ERROR_CODES.validation, '机构代码格式不正确。', { issues: [{ path: ['org'], message: org.error.issues[0]?.message ?? '格式不正确' }] });
+        throw new DomainError(ERROR_CODES.validation, '机构代码格式不正确。', {
+          issues: [{ path: ['org'], message: org.error.issues[0]?.message ?? '格式不正确' }],
+        });
       }
       const dryRun = fields.dryRun === 'true';
       const targetOrg = typeof org === 'string' ? org : org.data;
-      const result = await importPowerList(request.ctx, { orgCode: targetOrg, fileName: file.name, bytes: new Uint8Array(file.bytes), dryRun });
+      const result = await importPowerList(request.ctx, {
+        orgCode: targetOrg,
+        fileName: file.name,
+        bytes: new Uint8Array(file.bytes),
+        dryRun,
+      });
       const body: TImportResponse = {
         organisation: { code: targetOrg },
         versionNo: result.versionNo,

@@ -17,13 +17,19 @@ const errors = { 400: ZProblem, 404: ZProblem };
 export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = async (app, { orgCode }) => {
   app.get(
     '/current',
-    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '当前公示的权责清单', response: { 200: ZPowerListResponse, ...errors } } },
+    {
+      config: { action: 'powerlist.read' },
+      schema: { tags: ['权责清单'], summary: '当前公示的权责清单', response: { 200: ZPowerListResponse, ...errors } },
+    },
     (request) => getPowerList(request.ctx, orgCode),
   );
 
   app.get(
     '/versions',
-    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '清单的全部版本（新版在前）', response: { 200: ZVersionsResponse, ...errors } } },
+    {
+      config: { action: 'powerlist.read' },
+      schema: { tags: ['权责清单'], summary: '清单的全部版本（新版在前）', response: { 200: ZVersionsResponse, ...errors } },
+    },
     (request) => listPowerListVersions(request.ctx, orgCode),
   );
 
@@ -31,7 +37,12 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/versions/:n',
     {
       config: { action: 'powerlist.read' },
-      schema: { tags: ['权责清单'], summary: '某一版本的清单及其与上一版的差异', params: ZVersionParams, response: { 200: ZPowerListResponse, ...errors } },
+      schema: {
+        tags: ['权责清单'],
+        summary: '某一版本的清单及其与上一版的差异',
+        params: ZVersionParams,
+        response: { 200: ZPowerListResponse, ...errors },
+      },
     },
     (request) => getPowerList(request.ctx, orgCode, request.params.n),
   );
@@ -40,9 +51,15 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/items',
     {
       config: { action: 'powerlist.read' },
-      schema: { tags: ['权责清单'], summary: '检索事项（名称、责任事项、依据全文子串检索）', querystring: ZSearchQuery, response: { 200: ZSearchResponse, ...errors } },
+      schema: {
+        tags: ['权责清单'],
+        summary: '检索事项（名称、责任事项、依据全文子串检索）',
+        querystring: ZSearchQuery,
+        response: { 200: ZSearchResponse, ...errors },
+      },
     },
-    (request) => searchPowerItems(request.ctx, orgCode, { q: request.query.q, category: request.query.category, versionNo: request.query.version }),
+    (request) =>
+      searchPowerItems(request.ctx, orgCode, { q: request.query.q, category: request.query.category, versionNo: request.query.version }),
   );
 
   app.get(
@@ -62,7 +79,10 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
 
   app.get(
     '/export',
-    { config: { action: 'powerlist.read' }, schema: { tags: ['权责清单'], summary: '导出清单（json / xlsx / tsv）', querystring: ZExportQuery } },
+    {
+      config: { action: 'powerlist.read' },
+      schema: { tags: ['权责清单'], summary: '导出清单（json / xlsx / tsv）', querystring: ZExportQuery },
+    },
     async (request, reply) => {
       const file = await exportPowerList(request.ctx, orgCode, request.query.format, request.query.version);
       return reply

@@ -14,7 +14,10 @@ const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
-    { config: { action: 'roles.read' }, schema: { tags: TAGS, summary: '角色目录及授权范围内各账号的角色', response: { 200: ZRolesOverview, ...errors } } },
+    {
+      config: { action: 'roles.read' },
+      schema: { tags: TAGS, summary: '角色目录及授权范围内各账号的角色', response: { 200: ZRolesOverview, ...errors } },
+    },
     (request) => getRolesOverview(request.ctx),
   );
 
@@ -34,7 +37,10 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/grants/:id',
-    { config: { action: 'roles.assign' }, schema: { tags: TAGS, summary: '收回角色', params: ZIdParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { action: 'roles.assign' },
+      schema: { tags: TAGS, summary: '收回角色', params: ZIdParams, response: { 204: z.null(), ...errors } },
+    },
     async (request, reply) => {
       await revokeRole(request.ctx, request.params.id);
       return reply.code(204).send(null);

@@ -28,7 +28,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { action: 'users.read' },
-      schema: { tags: TAGS, summary: '用户列表（授权范围内的机构）', querystring: ZUserListQuery, response: { 200: ZUserListResponse, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '用户列表（授权范围内的机构）',
+        querystring: ZUserListQuery,
+        response: { 200: ZUserListResponse, ...errors },
+      },
     },
     (request) => listUsers(request.ctx, { orgCode: request.query.org, status: request.query.status }),
   );
@@ -37,14 +42,22 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { action: 'users.create' },
-      schema: { tags: TAGS, summary: '创建用户（初始密码，首次登录须修改）', body: ZCreateUserRequest, response: { 201: ZUser, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '创建用户（初始密码，首次登录须修改）',
+        body: ZCreateUserRequest,
+        response: { 201: ZUser, ...errors },
+      },
     },
     async (request, reply) => reply.code(201).send(await createUser(request.ctx, request.body)),
   );
 
   app.get(
     '/:id',
-    { config: { action: 'users.read' }, schema: { tags: TAGS, summary: '单个用户', params: ZIdParams, response: { 200: ZUser, ...errors } } },
+    {
+      config: { action: 'users.read' },
+      schema: { tags: TAGS, summary: '单个用户', params: ZIdParams, response: { 200: ZUser, ...errors } },
+    },
     (request) => getUser(request.ctx, request.params.id),
   );
 
@@ -61,14 +74,23 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/password',
     {
       config: { action: 'users.update' },
-      schema: { tags: TAGS, summary: '重置密码（结束该用户的全部会话）', params: ZIdParams, body: ZResetPasswordRequest, response: { 200: ZUser, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '重置密码（结束该用户的全部会话）',
+        params: ZIdParams,
+        body: ZResetPasswordRequest,
+        response: { 200: ZUser, ...errors },
+      },
     },
     (request) => resetUserPassword(request.ctx, request.params.id, request.body.password),
   );
 
   app.post(
     '/:id/unlock',
-    { config: { action: 'users.update' }, schema: { tags: TAGS, summary: '解除登录失败锁定', params: ZIdParams, response: { 200: ZUser, ...errors } } },
+    {
+      config: { action: 'users.update' },
+      schema: { tags: TAGS, summary: '解除登录失败锁定', params: ZIdParams, response: { 200: ZUser, ...errors } },
+    },
     (request) => unlockUser(request.ctx, request.params.id),
   );
 
@@ -76,20 +98,31 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/totp-reset',
     {
       config: { action: 'users.update' },
-      schema: { tags: TAGS, summary: '重置动态口令（不适用于安全管理员、安全审计员）', params: ZIdParams, response: { 200: ZUser, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: '重置动态口令（不适用于安全管理员、安全审计员）',
+        params: ZIdParams,
+        response: { 200: ZUser, ...errors },
+      },
     },
     (request) => resetUserTotp(request.ctx, request.params.id),
   );
 
   app.post(
     '/:id/disable',
-    { config: { action: 'users.disable' }, schema: { tags: TAGS, summary: '停用用户（结束其全部会话）', params: ZIdParams, response: { 200: ZUser, ...errors } } },
+    {
+      config: { action: 'users.disable' },
+      schema: { tags: TAGS, summary: '停用用户（结束其全部会话）', params: ZIdParams, response: { 200: ZUser, ...errors } },
+    },
     (request) => disableUser(request.ctx, request.params.id),
   );
 
   app.post(
     '/:id/enable',
-    { config: { action: 'users.disable' }, schema: { tags: TAGS, summary: '启用用户', params: ZIdParams, response: { 200: ZUser, ...errors } } },
+    {
+      config: { action: 'users.disable' },
+      schema: { tags: TAGS, summary: '启用用户', params: ZIdParams, response: { 200: ZUser, ...errors } },
+    },
     (request) => enableUser(request.ctx, request.params.id),
   );
 };
