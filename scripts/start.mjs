@@ -24,7 +24,8 @@ function run(script, label) {
 }
 
 const serverBuilt = path.join(root, 'dist', 'server', 'cli', 'main.js');
-if (!fs.existsSync(serverBuilt) || newest(path.join(root, 'src')) > fs.statSync(serverBuilt).mtimeMs) run('build:server', '编译服务端 (building the server)');
+if (!fs.existsSync(serverBuilt) || newest(path.join(root, 'src')) > fs.statSync(serverBuilt).mtimeMs)
+  run('build:server', '编译服务端 (building the server)');
 const webBuilt = path.join(root, 'dist', 'web', 'index.html');
 const webSources = Math.max(newest(path.join(root, 'web')), newest(path.join(root, 'src', 'contracts')));
 if (!fs.existsSync(webBuilt) || webSources > fs.statSync(webBuilt).mtimeMs) run('build:web', '构建网页 (building the web app)');

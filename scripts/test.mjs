@@ -33,7 +33,8 @@ function vitest(project, label, env = {}) {
   }
 }
 
-if (!process.env.QUANZE_TEST_PG_URL) skipped.push('PostgreSQL: QUANZE_TEST_PG_URL is not set, so integration tests ran on SQLite only (.ci/run sets it)');
+if (!process.env.QUANZE_TEST_PG_URL)
+  skipped.push('PostgreSQL: QUANZE_TEST_PG_URL is not set, so integration tests ran on SQLite only (.ci/run sets it)');
 if (!chromium) skipped.push('browser tests: no Chromium at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk)');
 if (isCI && skipped.length) {
   process.stderr.write(`CI must not skip suites:\n- ${skipped.join('\n- ')}\n`);

@@ -35,6 +35,12 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend) emits
+  // 'error' on the pool; without a listener that would crash the process. pg drops the broken
+  // client by itself and the next query opens a new one.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: 'QUANZE_PG_IDLE' });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

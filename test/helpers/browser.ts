@@ -24,6 +24,8 @@ export interface LaunchBrowserOptions {
   viewport?: { width: number; height: number };
   /** the browser's language; zh-CN by default */
   locale?: string;
+  /** the origin relative `page.goto('/path')` calls resolve against (the test server's URL) */
+  baseURL?: string;
 }
 
 /** A running headless Chromium with its own profile. */
@@ -63,6 +65,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: options.locale ?? 'zh-CN',
       timezoneId: 'Asia/Shanghai',
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     });
   } catch (error) {
     fs.rmSync(profileDir, { recursive: true, force: true });

@@ -7,7 +7,12 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { fetchSession } from './api/auth-api.js';
 import { ApiError } from './api/client.js';
+import { onUnauthorized, setCsrfTokenLoader } from './api/http.js';
+import { forgetSession, SESSION_KEY } from './hooks/use-session.js';
+import { loginPath } from './lib/return-path.js';
+import type { LoginLocationState } from './pages/login-page.js';
 import { router } from './routes.js';
 import './styles.css';
 
@@ -20,6 +25,23 @@ const queryClient = new QueryClient({
       retry: (failureCount, error) => failureCount < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     },
   },
+});
+
+// State-changing requests need the session's CSRF token; when the page has not loaded it yet, the
+// session probe fetches it (and shares the answer with everything that shows who is signed in).
+setCsrfTokenLoader(async () => {
+  const session = await queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
+  return session?.csrfToken ?? null;
+});
+
+// A protected call answered 401: the session ended (timeout, sign-out elsewhere). Forget what it
+// could see and ask to sign in again, coming back here afterwards.
+onUnauthorized((error) => {
+  forgetSession(queryClient);
+  const { pathname, search, hash } = router.state.location;
+  if (pathname === '/login' || pathname === '/setup') return;
+  const state: LoginLocationState = { reason: error.message };
+  void router.navigate(loginPath(`${pathname}${search}${hash}`), { replace: true, state });
 });
 
 const FONT_FAMILY =

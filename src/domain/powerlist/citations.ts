@@ -514,20 +514,17 @@ function textForms(head: string, hasArticles: boolean, text: string): string[] {
 }
 
 /**
- * One citation written back as a cell entry, without its number marker:
- * `【rank】《title》（edition）第X条第Y款 text`, continuation articles on lines of their own as the
- * text holds them, `同N。` for a 同N entry. The first form (see textForms) that reads back to the same
- * citation through the cell reader (see readsBackAs) is used. An unnumbered citation is read
- * paragraph by paragraph — its first line with the header, the `第X条` lines after it verbatim — so
- * for a text of several lines only the first line may be quoted: quoting the whole text would put
- * the closing quote on the last line. A source that names no article of its own, its text opening
- * with a `第X条` line, is written on a line of its own, as such lists write it.
- *
- * `marker` is the number marker the entry will be written behind (`2.`, `（二）`); by default `N. `
- * for a numbered citation (the Arabic spelling that reads the same whatever the text starts with).
+ * Every way of writing a citation back as a cell entry (without its number marker), most natural
+ * first: `【rank】《title》（edition）第X条第Y款 text`, continuation articles on lines of their own as
+ * the text holds them, `同N。` for a 同N entry. The text after the header takes the forms of
+ * textForms. An unnumbered citation is read paragraph by paragraph — its first line with the
+ * header, the `第X条` lines after it verbatim — so for a text of several lines the first line may
+ * also be written in a form of its own, the rest as it is: quoting the whole text would put the
+ * closing quote on the last line. A text that opens with a `第X条` line after a source that names no
+ * article of its own is written as such lists write it: the source on a line of its own.
  */
-export function renderCitation(c: TCitation, marker: string = c.no === null ? '' : `${c.no}. `): string {
-  if (c.sameAs !== null) return `同${c.sameAs}。`;
+export function citationForms(c: TCitation): string[] {
+  if (c.sameAs !== null) return [`同${c.sameAs}。`];
   const source =
     (c.rank === null ? '' : `【${c.rank}】`) +
     (c.title === null ? '' : `《${c.title}》`) +
@@ -536,13 +533,24 @@ export function renderCitation(c: TCitation, marker: string = c.no === null ? ''
   const headerRefs = c.articles.slice(0, Math.max(0, c.articles.length - continuing));
   const head = source + renderReferences(headerRefs);
   const hasArticles = headerRefs.length > 0;
-  const candidates = textForms(head, hasArticles, c.text);
+  const forms = textForms(head, hasArticles, c.text);
   const lineBreak = c.text.indexOf('\n');
   if (lineBreak >= 0) {
     const rest = c.text.slice(lineBreak);
-    candidates.push(...textForms(head, hasArticles, c.text.slice(0, lineBreak)).map((form) => form + rest));
+    forms.push(...textForms(head, hasArticles, c.text.slice(0, lineBreak)).map((form) => form + rest));
   }
-  candidates.push(`${head}\n${c.text}`);
-  const plain = candidates[0] ?? head;
-  return candidates.find((candidate) => readsBackAs(candidate, marker, c)) ?? plain;
+  forms.push(...textForms(head, hasArticles, '').map((form) => `${form}\n${c.text}`));
+  return forms;
+}
+
+/**
+ * One citation written back as a cell entry: the first of its forms (see citationForms) that reads
+ * back to the same citation through the cell reader (see readsBackAs), the plain form when none
+ * does on its own. `marker` is the number marker the entry will be written behind (`2.`, `（二）`);
+ * by default `N. ` for a numbered citation (the Arabic spelling that reads the same whatever the
+ * text starts with).
+ */
+export function renderCitation(c: TCitation, marker: string = c.no === null ? '' : `${c.no}. `): string {
+  const forms = citationForms(c);
+  return forms.find((form) => readsBackAs(form, marker, c)) ?? forms[0] ?? '';
 }

@@ -22,18 +22,23 @@ export function parseDutyText(text: string): { name: string | null; text: string
 }
 
 /**
- * The text of a duty written back as an entry (without its number marker): `立案责任：text`, or the
- * text alone when unnamed. When that does not read back through the cell reader — a text opening
- * with `3. 1.` whose ` 1.` would open an entry right after the colon — a space follows the colon,
- * as the list may have written it. `marker` is the number marker the entry will be written behind
- * (`2.`, `（二）`; none for an unnumbered duty).
+ * Every way of writing a duty back as an entry (without its number marker), most natural first:
+ * `立案责任：text`, or the text alone when unnamed; then with a space after the colon, as a list may
+ * have written it (it keeps a text that opens with `3. 1.` from opening an entry at its ` 1.`).
+ */
+export function dutyForms(duty: Pick<TDuty, 'name' | 'text'>): string[] {
+  if (duty.name === null) return [duty.text];
+  return [`${duty.name}责任：${duty.text}`, `${duty.name}责任： ${duty.text}`];
+}
+
+/**
+ * The text of a duty written back as an entry: the first of its forms that reads back through the
+ * cell reader behind `marker` (`2.`, `（二）`; none for an unnumbered duty), the plain form when none
+ * does on its own.
  */
 export function renderDutyText(duty: Pick<TDuty, 'name' | 'text'>, marker = ''): string {
-  if (duty.name === null) return duty.text;
-  const plain = `${duty.name}责任：${duty.text}`;
-  if (duty.text === '' || readsBackAs(plain, marker, duty)) return plain;
-  const spaced = `${duty.name}责任： ${duty.text}`;
-  return readsBackAs(spaced, marker, duty) ? spaced : plain;
+  const forms = dutyForms(duty);
+  return forms.find((form) => readsBackAs(form, marker, duty)) ?? forms[0] ?? '';
 }
 
 /** Does `entryText` behind `marker`, read as the cell reader reads an entry, give back the duty's name and text? */

@@ -4,12 +4,15 @@
  * item the importer produces, buildPowerItem(renderPowerItem(item)) deep-equals the item.
  *
  * How that is kept for every list, not just the bundled one:
- * - each list cell is read back with the importer's own cell readers before it is returned. Entries
- *   are numbered `N.`; when that does not read back — a Chinese-numbered cell whose text holds a
- *   paragraph `2.…` that the Arabic numbering would open as an entry — the cell is numbered
- *   `（N）` instead;
- * - what the text cannot say is marked (truncation.ts): a cut entry ends with TRUNCATION_MARK, and
- *   a complete cell that would read as cut ends with COMPLETE_MARK. Rendering can lengthen a cell
+ * - each list cell is read back with the importer's own cell readers before it is returned. An
+ *   entry is first written in the most natural of its forms that reads back on its own; the cell is
+ *   numbered `N.`. When the cell as a whole does not read back — an entry's reading depends on its
+ *   neighbours: whether `（一）` opens an entry depends on the paragraph before, a Chinese-numbered
+ *   cell may hold a paragraph `2.…` that the Arabic numbering would open as an entry — the entries'
+ *   forms are chosen again in the cell, left to right, and the cell is numbered `（N）` if `N.` still
+ *   does not read back;
+ * - what the text cannot say is marked (truncation.ts): a cut entry ends with TRUNCATION_MARK, and a
+ *   complete cell that would read as cut ends with COMPLETE_MARK. Rendering can lengthen a cell
  *   (editions and article ranges written out in full, a numbered continuation repeating its source,
  *   `同N` of a duty or clause written out because those have no sameAs field), and a complete cell
  *   without final punctuation that grows past TRUNCATION_MIN_LENGTH would otherwise read back as
@@ -19,21 +22,31 @@ import type { TPowerItem } from '../../contracts/power-list.js';
 import { readAccountabilityCell, readCitationCell, readDutyCell, type RowCells } from './build-item.js';
 import { TRUNCATION_MARK } from './cell-entries.js';
 import { toChineseNumber } from './chinese-numerals.js';
-import { renderCitation } from './citations.js';
-import { renderDutyText } from './duties.js';
+import { citationForms, renderCitation } from './citations.js';
+import { dutyForms, renderDutyText } from './duties.js';
 import { COMPLETE_MARK, isTruncatedCell } from './truncation.js';
-
-interface RenderedEntry {
-  no: number | null;
-  text: string;
-  truncated: boolean;
-}
 
 /** How entry numbers are written: `1.` or `（一）`. */
 type MarkerStyle = 'arabic' | 'chinese';
 
 /** The styles tried in turn; the first that reads back is written. */
 const MARKER_STYLES: readonly MarkerStyle[] = ['arabic', 'chinese'];
+
+/** One entry to be written: its number, its cut flag and the ways of writing its text. */
+interface EntryWriting {
+  no: number | null;
+  truncated: boolean;
+  /** the text as written behind `marker` when the entry is read on its own */
+  preferred: (marker: string) => string;
+  /** every way of writing the text, most natural first (asked for only when the cell needs it) */
+  forms: () => readonly string[];
+}
+
+/** A cell's reader, returning what the cell holds in order (the 追责情形 lead-in first), and what it should read. */
+interface CellReading {
+  read: (text: string) => readonly unknown[];
+  expected: readonly unknown[];
+}
 
 /**
  * The number marker of an entry: `N.`, with a space where the text starts with a digit
@@ -51,15 +64,16 @@ function markerOf(no: number | null, style: MarkerStyle, text?: string): string 
  * TRUNCATION_MARK; a cell whose last entry is complete but which would read as cut ends with
  * COMPLETE_MARK.
  */
-function renderEntries(entries: readonly RenderedEntry[], style: MarkerStyle, preamble: string | null): string {
+function renderEntries(writings: readonly EntryWriting[], texts: readonly string[], style: MarkerStyle, preamble: string | null): string {
   const paragraphs: string[] = preamble === null ? [] : [preamble];
-  for (const entry of entries) {
-    paragraphs.push(`${markerOf(entry.no, style, entry.text)}${entry.text}${entry.truncated ? TRUNCATION_MARK : ''}`);
-  }
-  const text = paragraphs.join('\n');
-  const last = entries.at(-1);
-  const needsCompleteMark = last !== undefined && !last.truncated && isTruncatedCell(text);
-  return needsCompleteMark ? `${text}${COMPLETE_MARK}` : text;
+  writings.forEach((writing, index) => {
+    const text = texts[index] ?? '';
+    paragraphs.push(`${markerOf(writing.no, style, text)}${text}${writing.truncated ? TRUNCATION_MARK : ''}`);
+  });
+  const cell = paragraphs.join('\n');
+  const last = writings.at(-1);
+  const needsCompleteMark = last !== undefined && !last.truncated && isTruncatedCell(cell);
+  return needsCompleteMark ? `${cell}${COMPLETE_MARK}` : cell;
 }
 
 /** Structural equality of JSON-like values (what the cell readers return). */
@@ -73,24 +87,41 @@ function isSameData(a: unknown, b: unknown): boolean {
   return keysA.every((key) => Object.hasOwn(b, key) && isSameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
+/** How many leading values two readings share. */
+function agreeingPrefix(a: readonly unknown[], b: readonly unknown[]): number {
+  let count = 0;
+  while (count < a.length && count < b.length && isSameData(a[count], b[count])) count += 1;
+  return count;
+}
+
 /**
- * A list cell written in the first marker style whose text `read` gives back as `expected`; in the
- * Arabic style when none does (a value no file of ours could have produced). `entriesIn` gives the
- * entries as written behind the markers of a style.
+ * A list cell whose text reads back as `reading.expected`: per marker style, the entries in their
+ * preferred forms; else each entry's form chosen in the cell, left to right — the form with which
+ * the most of the cell reads right, the earlier form on a tie (an entry's form can decide how the
+ * entries after it read). When nothing reads back (a value no file of ours could have produced),
+ * the Arabic-numbered cell of preferred forms.
  */
-function renderListCell<T>(
-  numbers: readonly (number | null)[],
-  entriesIn: (style: MarkerStyle) => RenderedEntry[],
-  preamble: string | null,
-  read: (text: string) => T,
-  expected: T,
-): string {
-  const styles = numbers.some((no) => no !== null) ? MARKER_STYLES : MARKER_STYLES.slice(0, 1);
+function renderListCell(writings: readonly EntryWriting[], preamble: string | null, reading: CellReading): string {
+  const { read, expected } = reading;
+  const styles = writings.some((writing) => writing.no !== null) ? MARKER_STYLES : MARKER_STYLES.slice(0, 1);
   let fallback: string | null = null;
   for (const style of styles) {
-    const text = renderEntries(entriesIn(style), style, preamble);
-    if (isSameData(read(text), expected)) return text;
-    fallback ??= text;
+    const texts = writings.map((writing) => writing.preferred(markerOf(writing.no, style)));
+    const cell = renderEntries(writings, texts, style, preamble);
+    if (isSameData(read(cell), expected)) return cell;
+    fallback ??= cell;
+    writings.forEach((writing, index) => {
+      let best = texts[index] ?? '';
+      let bestAgreeing = agreeingPrefix(read(renderEntries(writings, texts, style, preamble)), expected);
+      for (const form of writing.forms()) {
+        texts[index] = form;
+        const agreeing = agreeingPrefix(read(renderEntries(writings, texts, style, preamble)), expected);
+        if (agreeing > bestAgreeing) [best, bestAgreeing] = [form, agreeing];
+      }
+      texts[index] = best;
+    });
+    const chosen = renderEntries(writings, texts, style, preamble);
+    if (isSameData(read(chosen), expected)) return chosen;
   }
   return fallback ?? '';
 }
@@ -99,38 +130,45 @@ function renderListCell<T>(
 export function renderPowerItem(item: TPowerItem): RowCells {
   const citations = (list: TPowerItem['legalBases']): string =>
     renderListCell(
-      list.map((citation) => citation.no),
-      (style) =>
-        list.map((citation) => ({
-          no: citation.no,
-          text: renderCitation(citation, markerOf(citation.no, style)),
-          truncated: citation.truncated,
-        })),
+      list.map((citation) => ({
+        no: citation.no,
+        truncated: citation.truncated,
+        preferred: (marker) => renderCitation(citation, marker),
+        forms: () => citationForms(citation),
+      })),
       null,
-      readCitationCell,
-      list,
+      { read: readCitationCell, expected: list },
     );
+  const duties = renderListCell(
+    item.duties.map((duty) => ({
+      no: duty.no,
+      truncated: duty.truncated,
+      preferred: (marker) => renderDutyText(duty, marker),
+      forms: () => dutyForms(duty),
+    })),
+    null,
+    { read: readDutyCell, expected: item.duties },
+  );
+  const accountability = renderListCell(
+    item.accountability.map((clause) => ({ no: clause.no, truncated: clause.truncated, preferred: () => clause.text, forms: () => [] })),
+    item.accountabilityPreamble,
+    {
+      read: (text) => {
+        const { preamble, clauses } = readAccountabilityCell(text);
+        return [preamble, ...clauses];
+      },
+      expected: [item.accountabilityPreamble, ...item.accountability],
+    },
+  );
   return {
     no: String(item.no),
     category: item.category,
     name: item.name,
     subItem: item.subItem ?? '',
     legalBases: citations(item.legalBases),
-    duties: renderListCell(
-      item.duties.map((duty) => duty.no),
-      (style) => item.duties.map((duty) => ({ no: duty.no, text: renderDutyText(duty, markerOf(duty.no, style)), truncated: duty.truncated })),
-      null,
-      readDutyCell,
-      item.duties,
-    ),
+    duties,
     dutyBases: citations(item.dutyBases),
-    accountability: renderListCell(
-      item.accountability.map((clause) => clause.no),
-      () => item.accountability,
-      item.accountabilityPreamble,
-      readAccountabilityCell,
-      { preamble: item.accountabilityPreamble, clauses: item.accountability },
-    ),
+    accountability,
     accountabilityBases: citations(item.accountabilityBases),
     note: item.note ?? '',
   };

@@ -220,6 +220,10 @@ const SOUP_PIECES = [
   '立案责任：',
   '有下列情形之一的：',
   '保'.repeat(60),
+  '<p>',
+  '&amp;',
+  '"',
+  '𠀀',
 ];
 
 /** Any text made of SOUP_PIECES: what a list written by hand, or by an odd exporter, may hold in a cell. */

@@ -15,11 +15,12 @@
  *   paragraph).
  *
  * Our own exports mark what the text cannot say: an entry ending in TRUNCATION_MARK was cut; a cell
- * ending in COMPLETE_MARK was not, however long it is and however it ends (see truncation.ts).
+ * ending in COMPLETE_MARK was not, however long it is and however it ends (see truncation.ts). The
+ * marks are stripped from the entries they end.
  */
 import { type CellEntry, TRUNCATION_MARK } from './cell-entries.js';
 import { parseChineseNumber } from './chinese-numerals.js';
-import { hasCompleteMark, isTruncatedCell, stripCompleteMark } from './truncation.js';
+import { COMPLETE_MARK, isTruncatedCell } from './truncation.js';
 
 /** A cell's unnumbered lead-in and its entries. */
 export interface SplitCellResult {
@@ -74,14 +75,13 @@ interface OpenEntry {
 
 /** Split a cell's text (HTML already reduced, paragraphs separated by '\n') into its entries. */
 export function splitCell(text: string): SplitCellResult {
-  const isComplete = hasCompleteMark(text);
-  const isTruncated = !isComplete && isTruncatedCell(text);
-  // A truncation mark stays in the text: it is stripped from the entry it ends, below.
-  const body = normalizeWidth(isComplete ? stripCompleteMark(text) : text);
+  // Our marks stay in the text: they are stripped from the entries they end, below.
+  const isTruncated = isTruncatedCell(text);
+  const body = normalizeWidth(text);
   const paragraphs = body
     .split('\n')
     .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph.length > 0);
+    .filter((paragraph) => paragraph.length > 0 && !isOnlyCompleteMarks(paragraph));
 
   const leadIn: string[] = [];
   const opened: OpenEntry[] = [];
@@ -103,7 +103,7 @@ export function splitCell(text: string): SplitCellResult {
     for (;;) {
       const inline = findInlineMarker(rest, style, lastNo + 1);
       const head = inline === null ? rest : rest.slice(0, inline.index).trim();
-      if (head.length > 0) (opened.at(-1)?.parts ?? leadIn).push(head);
+      if (head.length > 0 && !isOnlyCompleteMarks(head)) (opened.at(-1)?.parts ?? leadIn).push(head);
       if (inline === null) return;
       style = inline.style;
       lastNo = inline.no;
@@ -135,13 +135,7 @@ export function splitCell(text: string): SplitCellResult {
     drafts = opened.map((entry) => ({ no: entry.no, text: entry.parts.join('\n') }));
   }
 
-  const entries: CellEntry[] = drafts.map(({ no, text: entryText }) => {
-    // Our own exports mark any entry known to be cut, not only the cell's last one. A mark written
-    // twice is one mark: no entry text keeps a mark at its end, which an export could not write.
-    const clean = stripTrailing(entryText, TRUNCATION_MARK);
-    const sameAs = SAME_AS.exec(clean);
-    return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: clean.length !== entryText.length };
-  });
+  const entries = drafts.map(({ no, text: entryText }) => cellEntry(no, entryText));
   if (isTruncated) {
     const last = entries.at(-1);
     if (last) last.truncated = true;
@@ -150,23 +144,48 @@ export function splitCell(text: string): SplitCellResult {
   return { preamble, entries };
 }
 
-/** `text` without any `mark` (and the blanks before it) at its end. */
-function stripTrailing(text: string, mark: string): string {
+/**
+ * An entry's text without our marks at its end, and whether one of them said the entry was cut.
+ * Our exports mark any entry known to be cut, not only the cell's last one, and end a complete cell
+ * that would read as cut with COMPLETE_MARK (isTruncatedCell then leaves the cell alone). Marks are
+ * stripped wherever they end an entry, however many: no entry keeps a mark at its end as text — an
+ * export could not write it back — and an entry reads the same inside a cell as at its end.
+ */
+function stripMarks(text: string): { text: string; isMarkedCut: boolean } {
   let rest = text;
-  while (rest.endsWith(mark)) rest = rest.slice(0, -mark.length).trimEnd();
-  return rest;
+  let isMarkedCut = false;
+  for (;;) {
+    const mark = [TRUNCATION_MARK, COMPLETE_MARK].find((candidate) => rest.endsWith(candidate));
+    if (mark === undefined) return { text: rest, isMarkedCut };
+    isMarkedCut ||= mark === TRUNCATION_MARK;
+    rest = rest.slice(0, -mark.length).trimEnd();
+  }
+}
+
+/**
+ * Text that holds nothing but complete marks says nothing but that the cell is complete: it is no
+ * paragraph, so that it neither becomes an entry nor changes how the paragraphs around it read.
+ */
+function isOnlyCompleteMarks(text: string): boolean {
+  return text.startsWith(COMPLETE_MARK) && stripMarks(text).text === '' && !text.includes(TRUNCATION_MARK);
+}
+
+/** The entry of a number and a text. `同N` is read as such unless `isLeadIn`: a lead-in before numbered entries refers to none of them. */
+function cellEntry(no: number | null, text: string, isLeadIn = false): CellEntry {
+  const { text: clean, isMarkedCut } = stripMarks(text);
+  const sameAs = isLeadIn ? null : SAME_AS.exec(clean);
+  return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: isMarkedCut };
 }
 
 /**
  * The entries of a cell whose lead-in is not kept apart (every cell but 追责情形): unnumbered
  * paragraphs before the first numbered entry become unnumbered entries in front, one per paragraph,
- * so that no text of a citation or duty cell is dropped.
+ * as in a cell without numbers, so that no text of a citation or duty cell is dropped.
  */
 export function splitCellEntries(text: string): CellEntry[] {
   const { preamble, entries } = splitCell(text);
   if (preamble === null) return entries;
-  const leading = preamble.split('\n').map((paragraph): CellEntry => ({ no: null, sameAs: null, text: paragraph, truncated: false }));
-  return [...leading, ...entries];
+  return [...preamble.split('\n').map((paragraph) => cellEntry(null, paragraph, true)), ...entries];
 }
 
 /** The first inline marker in `text` that opens the expected entry, or null. */

@@ -84,20 +84,6 @@ export function hasCompleteMark(text: string): boolean {
   return text.trimEnd().endsWith(COMPLETE_MARK);
 }
 
-/** The text without the complete mark at its end (a mark written twice is one mark). */
-export function stripCompleteMark(text: string): string {
-  let rest = text.trimEnd();
-  if (!rest.endsWith(COMPLETE_MARK)) return text;
-  while (rest.endsWith(COMPLETE_MARK)) rest = rest.slice(0, -COMPLETE_MARK.length).trimEnd();
-  return rest;
-}
-
-/** The text without a trailing truncation mark. */
-export function stripTruncationMark(text: string): string {
-  const trimmed = text.trimEnd();
-  return trimmed.endsWith(TRUNCATION_MARK) ? trimmed.slice(0, -TRUNCATION_MARK.length).trimEnd() : text;
-}
-
 /**
  * True when the cell (plain text, '\n' between paragraphs) was cut off by the exporter: it carries
  * our truncation mark, or — unless it carries our complete mark — it is at least

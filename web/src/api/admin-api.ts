@@ -3,8 +3,9 @@
  * (/api/v1/roles, security administrator), the audit log (/api/v1/audit, security auditor),
  * enforcement officers (/api/v1/officers) and the organisation tree (/api/v1/organisations).
  */
+
+import type { TAuditSearchResponse, TAuditVerifyResponse } from '@contracts/audit.js';
 import type { TOrganisationListResponse } from '@contracts/organisations.js';
-import type { TAuditSearchQuery, TAuditSearchResponse, TAuditVerifyResponse } from '@contracts/audit.js';
 import type {
   TAssignRoleRequest,
   TCreateUserRequest,
@@ -19,6 +20,7 @@ import type {
   TUserListResponse,
   TUserStatus,
 } from '@contracts/users.js';
+import type { AuditQuery } from '../lib/audit-search.js';
 import { getJson, requestJson, withQuery } from './http.js';
 
 const V1 = '/api/v1';
@@ -82,7 +84,7 @@ export function revokeRole(grantId: string): Promise<void> {
 // ---- audit ------------------------------------------------------------------------------------
 
 /** Searches the audit log, newest first. */
-export function searchAuditLog(query: TAuditSearchQuery, signal?: AbortSignal): Promise<TAuditSearchResponse> {
+export function searchAuditLog(query: AuditQuery, signal?: AbortSignal): Promise<TAuditSearchResponse> {
   return getJson(withQuery(`${V1}/audit/records`, { ...query }), signal);
 }
 

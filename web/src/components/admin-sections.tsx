@@ -22,7 +22,13 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: '/admin/users', label: '用户管理', action: 'users.read', icon: <TeamOutlined />, audience: '系统管理员' },
   { path: '/admin/roles', label: '角色与权限', action: 'roles.read', icon: <SafetyOutlined />, audience: '安全管理员' },
   { path: '/admin/audit', label: '审计日志', action: 'audit.read', icon: <AuditOutlined />, audience: '安全审计员' },
-  { path: '/admin/officers', label: '执法人员与执法证', action: 'officers.read', icon: <IdcardOutlined />, audience: '系统管理员、负责人及业务人员' },
+  {
+    path: '/admin/officers',
+    label: '执法人员与执法证',
+    action: 'officers.read',
+    icon: <IdcardOutlined />,
+    audience: '系统管理员、负责人及业务人员',
+  },
 ];
 
 /** The registry maintenance link shown in the side menu for accounts that may change it. */

@@ -6,7 +6,17 @@ import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** A card with an icon, a title and a subtitle above its content. */
-export function AuthCard({ title, subtitle, children, width = 440 }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode; width?: number }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  width = 440,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  width?: number;
+}) {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: '16px 0 8px' }}>
       <Card variant="borderless" style={{ width: '100%', maxWidth: width }} styles={{ body: { padding: '28px 28px 20px' } }}>

@@ -6,7 +6,17 @@ import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** Title, audience tag, description and actions of a page. */
-export function PageHeading({ title, audience, description, actions }: { title: string; audience?: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeading({
+  title,
+  audience,
+  description,
+  actions,
+}: {
+  title: string;
+  audience?: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 16 }}>
       <div style={{ minWidth: 0, flex: '1 1 320px' }}>

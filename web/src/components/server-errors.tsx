@@ -53,16 +53,23 @@ export function useServerErrors(form: FormInstance, fields: readonly string[] | 
 
 /** Alert titles by status, so people see at once what kind of refusal it is. */
 function titleFor(error: ServerError, fallback: string): string {
-  if (error.status === 429) return '操作过于频繁或账号已暂时锁定';
+  if (error.status === 429) return '尝试过于频繁或账号已暂时锁定';
   if (error.status === 403) return '操作被拒绝';
-  if (error.status === 409) return '与当前状态冲突';
   if (error.status === 413) return '内容过大';
   if (error.status === 0) return '无法连接服务器';
   return fallback;
 }
 
 /** The general refusal of a form, or nothing. */
-export function ServerErrorAlert({ error, title = '提交未成功', onClose }: { error: ServerError | null; title?: string; onClose?: () => void }) {
+export function ServerErrorAlert({
+  error,
+  title = '提交未成功',
+  onClose,
+}: {
+  error: ServerError | null;
+  title?: string;
+  onClose?: () => void;
+}) {
   if (error === null) return null;
   const details = error.details.filter((detail) => detail !== error.message);
   return (

@@ -3,8 +3,8 @@
  * to type by hand, and the URI to copy. The secret is shown only here, never stored by the page.
  */
 import type { TTotpEnrolment } from '@contracts/auth.js';
-import { Flex, Input, QRCode, Typography } from 'antd';
 import type { InputProps } from 'antd';
+import { Flex, Input, QRCode, Typography } from 'antd';
 import { groupSecret, normaliseTotpInput, parseOtpauthUri } from '../lib/totp-secret.js';
 
 const { Text, Paragraph } = Typography;
@@ -17,7 +17,8 @@ export function TotpEnrolmentDetails({ enrolment }: { enrolment: TTotpEnrolment 
       <QRCode value={enrolment.uri} size={168} errorLevel="M" bordered style={{ flexShrink: 0 }} aria-label="身份验证器绑定二维码" />
       <div style={{ flex: '1 1 200px', minWidth: 0 }}>
         <Paragraph style={{ marginBottom: 8 }}>
-          用手机上的身份验证器（如 FreeOTP、Google Authenticator、Microsoft Authenticator）扫描二维码；无法扫描时，选择“手动输入密钥”，输入下面的密钥。
+          用手机上的身份验证器（如 FreeOTP、Google Authenticator、Microsoft
+          Authenticator）扫描二维码；无法扫描时，选择“手动输入密钥”，输入下面的密钥。
         </Paragraph>
         {info && (
           <Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 13 }}>

@@ -2,8 +2,13 @@
  * TanStack Query hooks of the administration pages. Every key starts with `admin` so that signing
  * out (or in as someone else) drops all of it from the cache; mutations refresh what they change.
  */
-import type { TAuditSearchQuery } from '@contracts/audit.js';
-import type { TAssignRoleRequest, TCreateUserRequest, TDeclareConflictRequest, TRegisterOfficerRequest, TUpdateCertificateRequest } from '@contracts/users.js';
+import type {
+  TAssignRoleRequest,
+  TCreateUserRequest,
+  TDeclareConflictRequest,
+  TRegisterOfficerRequest,
+  TUpdateCertificateRequest,
+} from '@contracts/users.js';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   assignRole,
@@ -25,6 +30,7 @@ import {
   verifyAuditLog,
   withdrawConflict,
 } from '../api/admin-api.js';
+import type { AuditQuery } from '../lib/audit-search.js';
 import { PROTECTED_KEY_ROOT } from './use-session.js';
 
 /** Query keys of the administration data. */
@@ -34,7 +40,7 @@ export const adminKeys = {
   roles: [PROTECTED_KEY_ROOT, 'roles'] as const,
   officers: (org: string | null) => [PROTECTED_KEY_ROOT, 'officers', org ?? ''] as const,
   allOfficers: [PROTECTED_KEY_ROOT, 'officers'] as const,
-  audit: (query: TAuditSearchQuery) => [PROTECTED_KEY_ROOT, 'audit', query] as const,
+  audit: (query: AuditQuery) => [PROTECTED_KEY_ROOT, 'audit', query] as const,
 };
 
 /** The organisation tree (public, shared by every form with an organisation field). */
@@ -73,13 +79,19 @@ export function useCreateUser() {
 /** Sets a new initial password. */
 export function useResetUserPassword() {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: ({ userId, password }: { userId: string; password: string }) => resetUserPassword(userId, password), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ userId, password }: { userId: string; password: string }) => resetUserPassword(userId, password),
+    onSuccess: invalidate,
+  });
 }
 
 /** Disables, enables, unlocks an account or clears its authenticator. */
 export function useUserCommand() {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: ({ userId, command }: { userId: string; command: UserCommand }) => runUserCommand(userId, command), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ userId, command }: { userId: string; command: UserCommand }) => runUserCommand(userId, command),
+    onSuccess: invalidate,
+  });
 }
 
 // ---- roles ------------------------------------------------------------------------------------
@@ -110,7 +122,7 @@ export function useRevokeRole() {
 // ---- audit ------------------------------------------------------------------------------------
 
 /** One page of the audit log. Searches are audited, so results are not refetched behind the auditor's back. */
-export function useAuditSearch(query: TAuditSearchQuery) {
+export function useAuditSearch(query: AuditQuery) {
   return useQuery({
     queryKey: adminKeys.audit(query),
     queryFn: ({ signal }) => searchAuditLog(query, signal),
@@ -128,7 +140,11 @@ export function useVerifyAudit() {
 
 /** The officers of one organisation, or of all in reach. */
 export function useOfficers(org: string | null) {
-  return useQuery({ queryKey: adminKeys.officers(org), queryFn: ({ signal }) => fetchOfficers(org, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: adminKeys.officers(org),
+    queryFn: ({ signal }) => fetchOfficers(org, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A change to one officer's record. */

@@ -2,7 +2,7 @@
  * The audit page's search as URL parameters (so a search survives a reload and can be shared with
  * a colleague), the API query it becomes, and the verification verdict in words.
  */
-import type { TAuditSearchQuery, TChainVerdict } from '@contracts/audit.js';
+import type { TChainVerdict } from '@contracts/audit.js';
 
 /** The auditor's filters and page. Instants are ISO 8601 strings. */
 export interface AuditFilter {
@@ -23,6 +23,9 @@ export interface AuditFilter {
 export const AUDIT_PAGE_SIZES = [20, 50, 100] as const;
 
 const TEXT_KEYS = ['org', 'actor', 'action', 'targetType', 'targetId', 'requestId', 'from', 'to'] as const;
+
+/** The query string of GET /api/v1/audit/records (ZAuditSearchQuery) as the page sends it. */
+export type AuditQuery = { limit: number; offset: number } & Partial<Record<(typeof TEXT_KEYS)[number], string>>;
 
 function positiveInt(value: string | null, fallback: number): number {
   if (value === null || !/^\d{1,7}$/.test(value)) return fallback;
@@ -70,8 +73,8 @@ export function auditFilterToSearch(filter: AuditFilter): URLSearchParams {
 }
 
 /** The API query of a filter. */
-export function auditQueryOf(filter: AuditFilter): TAuditSearchQuery {
-  const query: TAuditSearchQuery = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+export function auditQueryOf(filter: AuditFilter): AuditQuery {
+  const query: AuditQuery = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
   for (const key of TEXT_KEYS) {
     const value = filter[key];
     if (value !== null && value !== '') query[key] = value;

@@ -43,15 +43,30 @@ describe('citationMarker for a stale citation', () => {
   });
 
   it('says the article is unknown when the registry has no mapping', () => {
-    const notice = staleNotice({ articles: [{ cited: { article: 45, paragraph: null, item: null }, mapped: null, confidence: null, notes: [] }] });
-    expect(citationMarker(notice).lines).toEqual(['现行：《中华人民共和国保守国家秘密法》（主席令第20号，2024-05-01施行），对应条款未知，请人工核对']);
+    const notice = staleNotice({
+      articles: [{ cited: { article: 45, paragraph: null, item: null }, mapped: null, confidence: null, notes: [] }],
+    });
+    expect(citationMarker(notice).lines).toEqual([
+      '现行：《中华人民共和国保守国家秘密法》（主席令第20号，2024-05-01施行），对应条款未知，请人工核对',
+    ]);
   });
 
   it('lists each cited article when a citation names several, keeping split articles and inferred mappings apart', () => {
     const notice = staleNotice({
-      cited: { ...staleNotice().cited, articles: [{ article: 36, paragraph: null, item: null }, { article: 37, paragraph: 1, item: null }] },
+      cited: {
+        ...staleNotice().cited,
+        articles: [
+          { article: 36, paragraph: null, item: null },
+          { article: 37, paragraph: 1, item: null },
+        ],
+      },
       articles: [
-        { cited: { article: 36, paragraph: null, item: null }, mapped: [{ edition: '主席令第20号', article: 54 }], confidence: 'inferred', notes: ['新增及时立案要求'] },
+        {
+          cited: { article: 36, paragraph: null, item: null },
+          mapped: [{ edition: '主席令第20号', article: 54 }],
+          confidence: 'inferred',
+          notes: ['新增及时立案要求'],
+        },
         {
           cited: { article: 37, paragraph: 1, item: null },
           mapped: [
@@ -73,7 +88,9 @@ describe('citationMarker for a stale citation', () => {
   });
 
   it('marks a revision not yet in effect and a repealed edition without successor', () => {
-    const pending = staleNotice({ current: { edition: '主席令第99号', adopted: '2026-06-01', effective: '2027-01-01', isEffective: false, note: '尚待施行' } });
+    const pending = staleNotice({
+      current: { edition: '主席令第99号', adopted: '2026-06-01', effective: '2027-01-01', isEffective: false, note: '尚待施行' },
+    });
     expect(citationMarker(pending).lines[0]).toContain('（主席令第99号，2027-01-01起施行，尚未生效）');
     expect(citationMarker(pending).notes).toEqual(['尚待施行']);
 

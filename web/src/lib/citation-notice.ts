@@ -4,8 +4,9 @@
  * the edition now in force — "现行：《…》（主席令第20号，2024-05-01施行）第五十二条第二款 · 已核对" — or
  * that the registry does not know (对应条款未知). The registry's facts only; nothing is guessed.
  */
-import type { TArticleRef } from '@contracts/power-list.js';
+
 import type { TCitationNotice, TCitationNoticeKind, TEditionArticle, TNoticeArticle } from '@contracts/legal-sources.js';
+import type { TArticleRef } from '@contracts/power-list.js';
 import { toChineseNumeral } from './chinese-numerals.js';
 import { formatArticleRef } from './format-article.js';
 import { EDITION_STATUS_LABELS, MAPPING_CONFIDENCE_LABELS } from './legal-source-labels.js';
@@ -59,7 +60,9 @@ function currentEditionPhrase(notice: TCitationNotice): string {
 function mappedPhrase(article: TNoticeArticle, currentEdition: string | null): string {
   if (article.mapped === null || article.mapped.length === 0) return '对应条款未知，请人工核对';
   // A mapping that ends in another edition than the one in force names it, so nobody misreads it.
-  const targets = article.mapped.map((target) => formatEditionArticle(target, currentEdition !== null && target.edition !== currentEdition));
+  const targets = article.mapped.map((target) =>
+    formatEditionArticle(target, currentEdition !== null && target.edition !== currentEdition),
+  );
   const confidence = article.confidence ? ` · ${MAPPING_CONFIDENCE_LABELS[article.confidence]}` : '';
   return `${targets.join('、')}${confidence}`;
 }
@@ -78,11 +81,7 @@ function staleTag(notice: TCitationNotice): NoticeTag {
 
 function staleLines(notice: TCitationNotice): string[] {
   if (notice.current === null) {
-    return [
-      notice.cited.status === 'repealed'
-        ? '现行：法律依据库未记录替代该版本的现行规定'
-        : '现行：法律依据库未记录现行有效的版本',
-    ];
+    return [notice.cited.status === 'repealed' ? '现行：法律依据库未记录替代该版本的现行规定' : '现行：法律依据库未记录现行有效的版本'];
   }
   const heading = `现行：${currentEditionPhrase(notice)}`;
   const currentEdition = notice.current.edition;

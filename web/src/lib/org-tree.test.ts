@@ -2,7 +2,13 @@ import type { TOrganisation } from '@contracts/organisations.js';
 import { describe, expect, it } from 'vitest';
 import { orgChoices } from './org-tree.js';
 
-const org = (code: string, name: string, parentCode: string | null): TOrganisation => ({ id: code, code, name, parentCode, documentPrefix: null });
+const org = (code: string, name: string, parentCode: string | null): TOrganisation => ({
+  id: code,
+  code,
+  name,
+  parentCode,
+  documentPrefix: null,
+});
 
 describe('orgChoices', () => {
   it('lists parents before their children with depths', () => {

@@ -30,7 +30,13 @@ const roles: TRoleDefinition[] = [
     separatedAdmin: true,
     actions: [{ action: 'audit.read', description: '查阅审计日志', reach: 'subtree' }],
   },
-  { id: 'head', label: '负责人', description: '审批', separatedAdmin: false, actions: [{ action: 'cases.read', description: '查阅案件', reach: 'subtree' }] },
+  {
+    id: 'head',
+    label: '负责人',
+    description: '审批',
+    separatedAdmin: false,
+    actions: [{ action: 'cases.read', description: '查阅案件', reach: 'subtree' }],
+  },
 ];
 
 describe('policyMatrix', () => {
@@ -43,7 +49,13 @@ describe('policyMatrix', () => {
   });
 
   it('groups rows by resource: list, cases, users, audit', () => {
-    expect(policyMatrix(roles).map((row) => row.action)).toEqual(['powerlist.import', 'cases.read', 'cases.write', 'users.create', 'audit.read']);
+    expect(policyMatrix(roles).map((row) => row.action)).toEqual([
+      'powerlist.import',
+      'cases.read',
+      'cases.write',
+      'users.create',
+      'audit.read',
+    ]);
   });
 
   it('is empty for an empty catalogue', () => {

@@ -34,4 +34,15 @@ function actionOrder(action: string): number {
   return index < 0 ? RESOURCE_ORDER.length : index;
 }
 
-const RESOURCE_ORDER = ['powerlist', 'legalSources', 'cases', 'officers', 'organisations', 'users', 'roles', 'audit', 'accessLog', 'settings'];
+const RESOURCE_ORDER = [
+  'powerlist',
+  'legalSources',
+  'cases',
+  'officers',
+  'organisations',
+  'users',
+  'roles',
+  'audit',
+  'accessLog',
+  'settings',
+];

@@ -23,7 +23,9 @@ describe('registryChangeOf', () => {
   });
 
   it('builds a status change', () => {
-    expect(registryChangeOf({ kind: 'set-status', sourceId: 'gongwuyuan-chufen-tiaoli', edition: '国务院令第495号', status: 'in-force' })).toEqual({
+    expect(
+      registryChangeOf({ kind: 'set-status', sourceId: 'gongwuyuan-chufen-tiaoli', edition: '国务院令第495号', status: 'in-force' }),
+    ).toEqual({
       kind: 'set-status',
       sourceId: 'gongwuyuan-chufen-tiaoli',
       edition: '国务院令第495号',
@@ -76,7 +78,12 @@ describe('describeRegistryChange', () => {
   it('reads each kind of change as a sentence', () => {
     expect(
       describeRegistryChange(
-        { kind: 'add-edition', sourceId: 'baomi-fa', edition: { edition: '主席令第20号', effective: '2024-05-01', status: 'in-force' }, supersedes: ['主席令第28号'] },
+        {
+          kind: 'add-edition',
+          sourceId: 'baomi-fa',
+          edition: { edition: '主席令第20号', effective: '2024-05-01', status: 'in-force' },
+          supersedes: ['主席令第28号'],
+        },
         titles,
       ),
     ).toBe('《中华人民共和国保守国家秘密法》新增版本 主席令第20号（现行有效，2024-05-01施行），替代 主席令第28号');
@@ -88,7 +95,11 @@ describe('describeRegistryChange', () => {
         {
           kind: 'add-mapping',
           sourceId: 'baomi-fa',
-          mapping: { from: { edition: '主席令第28号', article: 45 }, to: [{ edition: '主席令第20号', article: 52, paragraph: 2 }], confidence: 'inferred' },
+          mapping: {
+            from: { edition: '主席令第28号', article: 45 },
+            to: [{ edition: '主席令第20号', article: 52, paragraph: 2 }],
+            confidence: 'inferred',
+          },
         },
         titles,
       ),

@@ -60,7 +60,11 @@ export function registryChangeOf(form: RegistryChangeForm): TRegistryChange {
     kind: 'add-mapping',
     sourceId: form.sourceId,
     mapping: {
-      from: { edition: text(form.fromEdition) ?? '', article: positive(form.fromArticle) ?? 0, ...(fromParagraph ? { paragraph: fromParagraph } : {}) },
+      from: {
+        edition: text(form.fromEdition) ?? '',
+        article: positive(form.fromArticle) ?? 0,
+        ...(fromParagraph ? { paragraph: fromParagraph } : {}),
+      },
       to: (form.to ?? []).map((target) => {
         const paragraph = positive(target.paragraph);
         return { edition: text(target.edition) ?? '', article: positive(target.article) ?? 0, ...(paragraph ? { paragraph } : {}) };

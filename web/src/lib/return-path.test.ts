@@ -8,7 +8,14 @@ describe('safeReturnPath', () => {
   });
 
   it('refuses other sites, schemes and protocol-relative tricks', () => {
-    for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', 'admin', '/\t/evil.example']) {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'admin',
+      '/\t/evil.example',
+    ]) {
       expect(safeReturnPath(next)).toBe('/');
     }
   });

@@ -6,11 +6,16 @@
 /** Pages that make no sense to return to after signing in. */
 const NOT_A_RETURN_TARGET = ['/login', '/setup'];
 
+function isControlCharacter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
 /** `next` when it is a path of this site (not `//host`, not `/\host`, no scheme); otherwise `fallback`. */
 export function safeReturnPath(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   // Control characters (a tab or newline inside "/\t/evil.example") are refused outright.
-  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  if ([...next].some(isControlCharacter)) return fallback;
   const pathname = next.split(/[?#]/, 1)[0] ?? '';
   if (NOT_A_RETURN_TARGET.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return fallback;
   return next;

@@ -20,7 +20,7 @@ import { safeReturnPath } from '../lib/return-path.js';
 
 const { Paragraph } = Typography;
 
-type Step = { kind: 'password' } | Exclude<TLoginResponse, { status: 'signed-in' }>;
+type Step = { kind: 'password' } | { kind: 'code'; answer: Exclude<TLoginResponse, { status: 'signed-in' }> };
 
 interface Credentials {
   username: string;
@@ -68,13 +68,16 @@ export function LoginPage() {
       return;
     }
     setCredentials(submitted);
-    setStep(answer);
+    setStep({ kind: 'code', answer });
     codeForm.resetFields();
   };
 
   const submitPassword = (values: Credentials) => {
     passwordErrors.clear();
-    login.mutate({ username: values.username, password: values.password }, { onSuccess: (answer) => finish(answer, values), onError: passwordErrors.report });
+    login.mutate(
+      { username: values.username, password: values.password },
+      { onSuccess: (answer) => finish(answer, values), onError: passwordErrors.report },
+    );
   };
 
   const submitCode = (values: { code: string }) => {
@@ -129,13 +132,14 @@ export function LoginPage() {
     );
   }
 
-  const isEnrolment = step.status === 'totp-enrolment-required';
+  const { answer } = step;
+  const isEnrolment = answer.status === 'totp-enrolment-required';
   return (
     <AuthCard title={isEnrolment ? '绑定身份验证器' : '动态口令验证'} subtitle={credentials?.username} width={isEnrolment ? 560 : 440}>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={step.message} />
-      {step.status === 'totp-enrolment-required' && (
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={answer.message} />
+      {answer.status === 'totp-enrolment-required' && (
         <div style={{ marginBottom: 16 }}>
-          <TotpEnrolmentDetails enrolment={step.enrolment} />
+          <TotpEnrolmentDetails enrolment={answer.enrolment} />
         </div>
       )}
       <ServerErrorAlert error={codeErrors.error} title="验证失败" />

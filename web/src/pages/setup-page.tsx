@@ -109,8 +109,20 @@ export function SetupPage() {
         />
       )}
       <ServerErrorAlert error={errors.error} title="初始化未成功" />
-      <Form<SetupForm> form={form} layout="vertical" requiredMark={false} onFinish={submit} initialValues={{ token }} data-testid="setup-form">
-        <Form.Item name="token" label="初始化令牌" hidden={Boolean(token)} rules={[{ required: true, whitespace: true, message: '请粘贴初始化令牌' }]}>
+      <Form<SetupForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        initialValues={{ token }}
+        data-testid="setup-form"
+      >
+        <Form.Item
+          name="token"
+          label="初始化令牌"
+          hidden={Boolean(token)}
+          rules={[{ required: true, whitespace: true, message: '请粘贴初始化令牌' }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -124,7 +136,14 @@ export function SetupPage() {
         >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 100, message: '姓名不能超过 100 个字符' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请填写姓名' },
+            { max: 100, message: '姓名不能超过 100 个字符' },
+          ]}
+        >
           <Input autoComplete="name" />
         </Form.Item>
         <Form.Item name="password" label="密码" extra={PASSWORD_HINT} rules={[{ required: true, message: '请设置密码' }]}>
@@ -137,7 +156,8 @@ export function SetupPage() {
           rules={[
             { required: true, message: '请再次输入密码' },
             ({ getFieldValue }) => ({
-              validator: (_rule, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+              validator: (_rule, value) =>
+                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
             }),
           ]}
         >

@@ -19,7 +19,13 @@ function citationText(citation: TAffectedItem['citations'][number]): string {
 }
 
 /** The affected items, or a calm line when there are none. */
-export function AffectedItems({ affected, emptyText = '没有清单事项引用受影响的版本或条款。' }: { affected: readonly TAffectedItem[]; emptyText?: string }) {
+export function AffectedItems({
+  affected,
+  emptyText = '没有清单事项引用受影响的版本或条款。',
+}: {
+  affected: readonly TAffectedItem[];
+  emptyText?: string;
+}) {
   const current = useCurrentList();
   const homeOrg = current.data?.organisation.code ?? null;
   if (affected.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;

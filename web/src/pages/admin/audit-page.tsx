@@ -6,7 +6,22 @@
  */
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { AUDIT_ACTION_LABELS, type TAuditRecord, type TAuditVerifyResponse } from '@contracts/audit.js';
-import { Alert, AutoComplete, Button, Card, Col, Descriptions, Flex, Form, Input, Row, Space, Table, type TableColumnsType, Typography } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
 import { type HTMLAttributes, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
@@ -14,10 +29,17 @@ import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError } from '../../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf } from '../../components/server-errors.js';
-import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useAuditSearch, useVerifyAudit } from '../../hooks/use-admin.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
-import { AUDIT_PAGE_SIZES, type AuditFilter, auditFilterFromSearch, auditFilterToSearch, auditQueryOf, describeVerdict } from '../../lib/audit-search.js';
+import {
+  AUDIT_PAGE_SIZES,
+  type AuditFilter,
+  auditFilterFromSearch,
+  auditFilterToSearch,
+  auditQueryOf,
+  describeVerdict,
+} from '../../lib/audit-search.js';
 import { beijingLocalToIso, formatBeijingSeconds, isoToBeijingLocal } from '../../lib/beijing-time.js';
 
 const { Text } = Typography;
@@ -34,10 +56,7 @@ const ACTION_FAMILIES = [
   { value: 'legal-registry.', label: '法律依据库（全部）' },
 ];
 
-const ACTION_OPTIONS = [
-  ...ACTION_FAMILIES,
-  ...Object.entries(LABELS).map(([value, label]) => ({ value, label })),
-].map((option) => ({
+const ACTION_OPTIONS = [...ACTION_FAMILIES, ...Object.entries(LABELS).map(([value, label]) => ({ value, label }))].map((option) => ({
   value: option.value,
   label: (
     <Flex justify="space-between" gap={8}>
@@ -50,9 +69,17 @@ const ACTION_OPTIONS = [
   search: `${option.value} ${option.label}`,
 }));
 
-const TARGET_TYPE_OPTIONS = ['user', 'session', 'role-grant', 'officer', 'organisation', 'powerlist', 'legal-registry', 'audit-log', 'endpoint'].map(
-  (value) => ({ value }),
-);
+const TARGET_TYPE_OPTIONS = [
+  'user',
+  'session',
+  'role-grant',
+  'officer',
+  'organisation',
+  'powerlist',
+  'legal-registry',
+  'audit-log',
+  'endpoint',
+].map((value) => ({ value }));
 
 interface SearchForm {
   org?: string;
@@ -100,7 +127,12 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
     form.setFieldsValue(formValuesOf(filter));
   }, [filter, form]);
   return (
-    <Form<SearchForm> form={form} layout="vertical" onFinish={(values) => onSearch(filterOf(values, filter.pageSize))} data-testid="audit-search">
+    <Form<SearchForm>
+      form={form}
+      layout="vertical"
+      onFinish={(values) => onSearch(filterOf(values, filter.pageSize))}
+      data-testid="audit-search"
+    >
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="actor" label="操作人" tooltip="用户名或账号编号">
@@ -214,7 +246,12 @@ function VerifyCard({ org }: { org: string | null }) {
             </Text>
           </div>
         </div>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate(org)} loading={verify.isPending} data-testid="verify-chain">
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => verify.mutate(org)}
+          loading={verify.isPending}
+          data-testid="verify-chain"
+        >
           校验哈希链
         </Button>
       </Flex>

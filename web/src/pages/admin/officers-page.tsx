@@ -6,15 +6,31 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { CERTIFICATE_STATUS_LABELS, type TCertificateStatus, type TConflict, type TOfficer } from '@contracts/users.js';
-import { App, Button, Card, Dropdown, Empty, Flex, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError } from '../../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf, useServerErrors } from '../../components/server-errors.js';
-import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { type OfficerChange, useOfficerChange, useOfficers, useUsers } from '../../hooks/use-admin.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { beijingToday } from '../../lib/beijing-time.js';
 
@@ -89,7 +105,12 @@ function AccountField({ taken }: { taken: ReadonlySet<string> }) {
   const users = useUsers({ status: 'active' }, canList);
   if (!canList) {
     return (
-      <Form.Item name="userId" label="账号编号" rules={[{ required: true, whitespace: true, message: '请填写账号编号' }]} extra="请向系统管理员索取该人员账号的编号。">
+      <Form.Item
+        name="userId"
+        label="账号编号"
+        rules={[{ required: true, whitespace: true, message: '请填写账号编号' }]}
+        extra="请向系统管理员索取该人员账号的编号。"
+      >
         <Input autoComplete="off" />
       </Form.Item>
     );
@@ -120,7 +141,18 @@ const DIALOG_TITLES = {
 
 function OfficerDialog({ dialog, onClose, taken }: { dialog: Dialog; onClose: () => void; taken: ReadonlySet<string> }) {
   const [form] = Form.useForm();
-  const errors = useServerErrors(form, ['userId', 'certificateNumber', 'issuingBody', 'validFrom', 'validTo', 'revokedOn', 'partyId', 'partyName', 'reason', 'declaredOn']);
+  const errors = useServerErrors(form, [
+    'userId',
+    'certificateNumber',
+    'issuingBody',
+    'validFrom',
+    'validTo',
+    'revokedOn',
+    'partyId',
+    'partyName',
+    'reason',
+    'declaredOn',
+  ]);
   const change = useOfficerChange();
   const { message } = App.useApp();
   if (dialog === null) return null;
@@ -143,7 +175,12 @@ function OfficerDialog({ dialog, onClose, taken }: { dialog: Dialog; onClose: ()
       request = {
         kind: 'declare-conflict',
         officerId: dialog.officer.id,
-        request: { partyId: values.partyId ?? '', partyName: values.partyName ?? '', reason: values.reason ?? '', declaredOn: values.declaredOn || undefined },
+        request: {
+          partyId: values.partyId ?? '',
+          partyName: values.partyName ?? '',
+          reason: values.reason ?? '',
+          declaredOn: values.declaredOn || undefined,
+        },
       };
     }
     change.mutate(request, {
@@ -181,7 +218,8 @@ function OfficerDialog({ dialog, onClose, taken }: { dialog: Dialog; onClose: ()
         {dialog.kind === 'revoke' && (
           <>
             <Paragraph type="secondary">
-              当前执法证 {dialog.officer.certificate.number}（{dialog.officer.certificate.issuingBody}）。吊销或注销后，该人员不能再参与需要执法资格的办案环节。
+              当前执法证 {dialog.officer.certificate.number}（{dialog.officer.certificate.issuingBody}
+              ）。吊销或注销后，该人员不能再参与需要执法资格的办案环节。
             </Paragraph>
             <Form.Item name="revokedOn" label="吊销或注销日期" rules={DATE_RULES}>
               <Input type="date" />
@@ -322,7 +360,8 @@ export function OfficersPage() {
       key: 'conflicts',
       responsive: ['md'],
       align: 'center',
-      render: (_value, officer) => (officer.conflicts.length > 0 ? <Tag color="gold">{officer.conflicts.length} 项</Tag> : <Text type="secondary">无</Text>),
+      render: (_value, officer) =>
+        officer.conflicts.length > 0 ? <Tag color="gold">{officer.conflicts.length} 项</Tag> : <Text type="secondary">无</Text>,
     },
     ...(canWrite
       ? [
@@ -367,7 +406,13 @@ export function OfficersPage() {
       />
       <Card variant="borderless">
         <Space style={{ marginBottom: 12 }} wrap>
-          <OrgSelect allowClear placeholder="全部机构" value={org ?? undefined} onChange={(value) => setOrg(value ?? null)} style={{ width: 240 }} />
+          <OrgSelect
+            allowClear
+            placeholder="全部机构"
+            value={org ?? undefined}
+            onChange={(value) => setOrg(value ?? null)}
+            style={{ width: 240 }}
+          />
         </Space>
         {officers.isError ? (
           <LoadError error={officers.error} onRetry={() => officers.refetch()} />
@@ -395,7 +440,12 @@ export function OfficersPage() {
           />
         )}
       </Card>
-      <OfficerDialog key={dialog ? `${dialog.kind}-${'officer' in dialog ? dialog.officer.id : ''}` : 'none'} dialog={dialog} onClose={() => setDialog(null)} taken={taken} />
+      <OfficerDialog
+        key={dialog ? `${dialog.kind}-${'officer' in dialog ? dialog.officer.id : ''}` : 'none'}
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        taken={taken}
+      />
     </>
   );
 }

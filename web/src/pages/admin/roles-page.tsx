@@ -7,15 +7,33 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { GRANT_SCOPE_LABELS, ROLE_ID_VALUES, ROLE_LABELS, type TGrantScope, type TRoleId } from '@contracts/access.js';
 import type { TRoleDefinition, TRoleGrant, TUserWithRoles } from '@contracts/users.js';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError, PageLoading } from '../../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf, useServerErrors } from '../../components/server-errors.js';
-import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useAssignRole, useRevokeRole, useRolesOverview } from '../../hooks/use-admin.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { formatDateTime } from '../../lib/format-date.js';
 import { policyMatrix } from '../../lib/policy-matrix.js';
@@ -213,7 +231,13 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
             width: 110,
             align: 'right' as const,
             render: (_value: unknown, user: TUserWithRoles) => (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setAssigning(user)} disabled={user.status === 'disabled'} data-testid="assign-role">
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => setAssigning(user)}
+                disabled={user.status === 'disabled'}
+                data-testid="assign-role"
+              >
                 授予角色
               </Button>
             ),
@@ -224,7 +248,12 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
 
   return (
     <>
-      <Input.Search placeholder="按姓名或用户名筛选" allowClear onChange={(event) => setSearch(event.target.value)} style={{ width: 240, marginBottom: 12 }} />
+      <Input.Search
+        placeholder="按姓名或用户名筛选"
+        allowClear
+        onChange={(event) => setSearch(event.target.value)}
+        style={{ width: 240, marginBottom: 12 }}
+      />
       <Table<TUserWithRoles>
         rowKey="id"
         size="middle"
@@ -251,7 +280,16 @@ function RoleModelTab({ roles }: { roles: readonly TRoleDefinition[] }) {
       <Row gutter={[16, 16]}>
         {roles.map((role) => (
           <Col key={role.id} xs={24} md={12} xl={8}>
-            <Card size="small" title={<Space>{role.label}{role.separatedAdmin && <Tag color="purple">三员</Tag>}</Space>} style={{ height: '100%' }}>
+            <Card
+              size="small"
+              title={
+                <Space>
+                  {role.label}
+                  {role.separatedAdmin && <Tag color="purple">三员</Tag>}
+                </Space>
+              }
+              style={{ height: '100%' }}
+            >
               <Paragraph style={{ marginBottom: 8 }}>{role.description}</Paragraph>
               <Text type="secondary" style={{ fontSize: 12 }}>
                 可执行 {role.actions.length} 项操作
@@ -299,7 +337,15 @@ function PolicyTab({ roles }: { roles: readonly TRoleDefinition[] }) {
         下表由服务器的权限策略生成，与实际执行的校验一致。“本机构”指只能在被授权的机构内执行；“含下级”指授权范围为“本机构及下级机构”时，也可对下级机构执行。
         公开查阅清单、法律依据库和执法人员公示无需登录。
       </Paragraph>
-      <Table rowKey="action" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 220 + roles.length * 96 }} data-testid="policy-table" />
+      <Table
+        rowKey="action"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 220 + roles.length * 96 }}
+        data-testid="policy-table"
+      />
     </>
   );
 }

@@ -6,17 +6,34 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import type { TUser, TUserStatus } from '@contracts/users.js';
-import { App, Button, Card, Dropdown, Flex, Form, Input, Modal, Segmented, Space, Switch, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Space,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import type { UserCommand } from '../../api/admin-api.js';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { InitialPasswordInput } from '../../components/password-field.js';
 import { LoadError } from '../../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf, useServerErrors } from '../../components/server-errors.js';
-import type { UserCommand } from '../../api/admin-api.js';
-import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useCreateUser, useResetUserPassword, useUserCommand, useUsers } from '../../hooks/use-admin.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { formatDateTime } from '../../lib/format-date.js';
 import { PASSWORD_HINT } from '../../lib/labels.js';
@@ -90,7 +107,12 @@ function CreateUserModal({ open, onClose, defaultOrg }: { open: boolean; onClose
           });
         }}
       >
-        <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]} extra="3–64 位字母、数字、点、下划线或连字符，登录时使用。">
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+          extra="3–64 位字母、数字、点、下划线或连字符，登录时使用。"
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
@@ -99,10 +121,20 @@ function CreateUserModal({ open, onClose, defaultOrg }: { open: boolean; onClose
         <Form.Item name="orgCode" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
           <OrgSelect />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请设置初始密码' }]} extra={`${PASSWORD_HINT}首次登录后须由本人修改。`}>
+        <Form.Item
+          name="password"
+          label="初始密码"
+          rules={[{ required: true, message: '请设置初始密码' }]}
+          extra={`${PASSWORD_HINT}首次登录后须由本人修改。`}
+        >
           <InitialPasswordInput />
         </Form.Item>
-        <Form.Item name="external" label="申请单位账号" valuePropName="checked" extra="外单位（申请单位）人员的账号，只能授予“申请单位用户”角色。">
+        <Form.Item
+          name="external"
+          label="申请单位账号"
+          valuePropName="checked"
+          extra="外单位（申请单位）人员的账号，只能授予“申请单位用户”角色。"
+        >
           <Switch />
         </Form.Item>
       </Form>
@@ -164,7 +196,11 @@ const COMMAND_TEXT: Record<UserCommand, { label: string; confirm: string; done: 
   disable: { label: '停用', confirm: '停用后该用户不能登录，其全部登录将立即结束。', done: '已停用' },
   enable: { label: '启用', confirm: '启用后该用户可以重新登录。', done: '已启用' },
   unlock: { label: '解除锁定', confirm: '清除连续登录失败的记录，该用户可以立即重新登录。', done: '已解除锁定' },
-  'totp-reset': { label: '重置动态口令', confirm: '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束，下次登录时重新绑定。', done: '已重置动态口令' },
+  'totp-reset': {
+    label: '重置动态口令',
+    confirm: '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束，下次登录时重新绑定。',
+    done: '已重置动态口令',
+  },
 };
 
 function useUserActions(onResetPassword: (user: TUser) => void) {
@@ -191,7 +227,9 @@ function useUserActions(onResetPassword: (user: TUser) => void) {
       ...(can('users.update') ? [{ key: 'password', label: '重置密码' }] : []),
       ...(can('users.update') && (isLocked(user) || user.failedLogins > 0) ? [{ key: 'unlock', label: '解除锁定' }] : []),
       ...(can('users.update') && user.totpEnabled ? [{ key: 'totp-reset', label: '重置动态口令' }] : []),
-      ...(can('users.disable') ? [user.status === 'active' ? { key: 'disable', label: '停用', danger: true } : { key: 'enable', label: '启用' }] : []),
+      ...(can('users.disable')
+        ? [user.status === 'active' ? { key: 'disable', label: '停用', danger: true } : { key: 'enable', label: '启用' }]
+        : []),
     ];
     if (items.length === 0) return null;
     return (
@@ -282,8 +320,19 @@ export function UsersPage() {
       />
       <Card variant="borderless">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Input.Search placeholder="按姓名或用户名筛选" allowClear onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
-          <OrgSelect allowClear placeholder="全部机构" value={org ?? undefined} onChange={(value) => setOrg(value ?? null)} style={{ width: 220 }} />
+          <Input.Search
+            placeholder="按姓名或用户名筛选"
+            allowClear
+            onChange={(event) => setSearch(event.target.value)}
+            style={{ width: 220 }}
+          />
+          <OrgSelect
+            allowClear
+            placeholder="全部机构"
+            value={org ?? undefined}
+            onChange={(value) => setOrg(value ?? null)}
+            style={{ width: 220 }}
+          />
           <Segmented<TUserStatus | 'all'>
             value={status}
             onChange={setStatus}
@@ -305,7 +354,7 @@ export function UsersPage() {
             dataSource={rows}
             pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
             locale={{ emptyText: needle ? '没有符合条件的用户' : '暂无用户' }}
-            onRow={(user) => ({ 'data-testid': 'user-row', 'data-username': user.username }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(user) => ({ 'data-testid': 'user-row', 'data-username': user.username }) as HTMLAttributes<HTMLElement>}
           />
         )}
       </Card>
