@@ -85,3 +85,46 @@ describe('public power-list API', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('static files and the web app', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('never serves a file outside the web root, however the path is spelled', async () => {
+    const attempts = [
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/%2e%2e%5c%2e%2e%5cpackage.json',
+      '/api/v1/powerlists/items/..%2f..%2f..%2fetc%2fpasswd',
+    ];
+    for (const attempt of attempts) {
+      // fetch() normalises dot segments; send the raw path with node:http instead.
+      const { status, body } = await rawGet(server.baseUrl, attempt);
+      expect(body, attempt).not.toContain('root:x:0:0');
+      expect(body, attempt).not.toContain('"name": "quanze"');
+      expect(status, attempt).toBeGreaterThanOrEqual(400);
+    }
+  });
+});
+
+async function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const http = await import('node:http');
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: { accept: 'application/json' } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
