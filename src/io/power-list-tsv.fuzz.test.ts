@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ZPowerItem } from '../contracts/power-list.js';
 import { DomainError } from '../domain/errors.js';
+import { propertyRuns } from '../domain/powerlist/row-cells.arbitraries.js';
 import { readPowerListTsv } from './power-list-tsv.js';
 
 const BUNDLED_TEXT = readFileSync(new URL('../../data/powerlists/liuzhou-secrecy-bureau.tsv', import.meta.url), 'utf8');
@@ -117,7 +118,7 @@ describe('readPowerListTsv fuzzed', () => {
       fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => {
         readOutcome(bytes);
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 
@@ -126,7 +127,7 @@ describe('readPowerListTsv fuzzed', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.boolean(), (text, withHeader) => {
         readOutcome(new TextEncoder().encode(withHeader ? `序号\t权力分类\t项目名称\n${text}` : text));
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 
@@ -136,7 +137,7 @@ describe('readPowerListTsv fuzzed', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), encodings, (mutations, encoding) => {
         outcomes.add(readOutcome(encode(mutate(BUNDLED_TEXT, mutations), encoding)));
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
     // The mutations are gentle enough that some files still read and harsh enough that some do not.
     expect(outcomes).toEqual(new Set(['list', 'refused']));
@@ -159,7 +160,7 @@ describe('readPowerListTsv fuzzed', () => {
         const mutated = mutate(body, mutations).replace(/"/g, '');
         expect(outcomeOf(`"标题"${mutated}`)).toEqual(outcomeOf(`标题${mutated}`));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -169,7 +170,7 @@ describe('readPowerListTsv fuzzed', () => {
       fc.property(fc.nat({ max: bundled.length }), fc.uint8Array({ minLength: 1, maxLength: 16 }), (at, junk) => {
         readOutcome(new Uint8Array([...bundled.subarray(0, at), ...junk, ...bundled.subarray(at)]));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -188,7 +189,7 @@ describe('readPowerListTsv fuzzed', () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 4 }), (rows) => {
         outcomes.add(readOutcome(new TextEncoder().encode(['清单', ...rows.flatMap((line) => [header, line])].join('\n'))));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
     expect(outcomes.has('list')).toBe(true);
   });

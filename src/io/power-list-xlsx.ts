@@ -167,7 +167,10 @@ function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
     rows
       .slice(0, headerIndex)
       .flatMap((row) => row.texts.filter((text) => text !== ''))
-      .at(0) ?? '';
+      .at(0)
+      // The same whitespace folding as the TSV reader, so a title survives an xlsx → tsv round trip.
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? '';
 
   const items: TPowerItem[] = [];
   const rowOfNo = new Map<number, number>();

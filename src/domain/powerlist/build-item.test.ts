@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { buildPowerItem, type RowCells } from './build-item.js';
+import { propertyRuns } from './row-cells.arbitraries.js';
 
 const cells = (over: Partial<RowCells> = {}): RowCells => ({
   no: '1',
@@ -86,5 +88,47 @@ describe('buildPowerItem', () => {
   it('keeps sub-item and note', () => {
     const item = buildPowerItem(cells({ subItem: ' 子项一 ', note: '备注' }));
     expect([item.subItem, item.note]).toEqual(['子项一', '备注']);
+  });
+
+  it('reads the whitespace of a cell typed in Excel as a TSV cell holds it', () => {
+    // Runs of blanks, tabs, ideographic spaces and empty paragraphs are what the HTML reduction
+    // of a TSV cell removes; an Excel cell keeps whatever was typed.
+    const typed = buildPowerItem(
+      cells({
+        category: ' 行政\t处罚 ',
+        name: '对非法获取、持有\u3000\u3000国家秘密载体的处罚',
+        duties: '1.立案责任：通过举报、检查，  决定是否立案。\n\n \n2.调查取证责任：\t及时调查取证。',
+        note: '备注\n\n  文字 ',
+      }),
+    );
+    const tidy = buildPowerItem(
+      cells({
+        category: '行政 处罚',
+        name: '对非法获取、持有 国家秘密载体的处罚',
+        duties: '1.立案责任：通过举报、检查， 决定是否立案。\n2.调查取证责任： 及时调查取证。',
+        note: '备注\n文字',
+      }),
+    );
+    expect(typed).toEqual(tidy);
+    expect(typed.note).toBe('备注\n文字');
+    expect(typed.duties.map((duty) => duty.text)).toEqual(['通过举报、检查， 决定是否立案。', '及时调查取证。']);
+  });
+
+  it('collapses every kind of whitespace the HTML reduction collapses, and nothing else', () => {
+    // What htmlToText leaves of a cell: paragraphs with runs of \s made one space, trimmed, none empty.
+    const reduced = (text: string): string =>
+      text
+        .split('\n')
+        .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+        .filter((paragraph) => paragraph !== '')
+        .join('\n');
+    const blank = fc.constantFrom(' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b');
+    const text = fc.array(fc.oneof(blank, fc.constantFrom('甲', '乙', 'a')), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (note) => {
+        expect(buildPowerItem(cells({ note })).note).toBe(reduced(note) === '' ? null : reduced(note));
+      }),
+      { numRuns: propertyRuns(500) },
+    );
   });
 });

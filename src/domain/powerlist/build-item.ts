@@ -49,8 +49,11 @@ function parseItemNo(raw: string): number {
   return no;
 }
 
-/** Whitespace that normaliseSpacing would change: a character other than ' ' and '\n', a run, or a blank at either end. */
-const UNUSUAL_SPACING = /[^\S \n]|\s\s|^\s|\s$/;
+/**
+ * Whitespace that normaliseSpacing would change: a whitespace character (of `\s`) other than ' '
+ * and '\n', a run, or a blank at either end. Spelled out rather than `[^\S \n]`: V8 scans it faster.
+ */
+const UNUSUAL_SPACING = /[\t\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[ \n][ \n]|^[ \n]|[ \n]$/;
 
 /**
  * The cell's text with its whitespace as the HTML reduction of a TSV cell leaves it: each paragraph

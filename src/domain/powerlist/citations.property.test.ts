@@ -1,14 +1,19 @@
 /**
  * Property tests of the citation parser: rendering a citation and parsing it back gives the same
  * citation — for generated citations, for whatever the parser makes of arbitrary text, and for every
- * citation of the bundled list (its cells' entries are embedded below: domain tests read no files).
+ * citation of the bundled list (its cells' entries are embedded below: domain tests read no files);
+ * and a cell of citations written back reads, through the importer's cell reader, as the same
+ * citations.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type TArticleRef, type TCitation, ZCitation, ZRank } from '../../contracts/power-list.js';
+import { readCitationCell } from './build-item.js';
 import type { CellEntry } from './cell-entries.js';
 import { toChineseNumber } from './chinese-numerals.js';
 import { buildCitations, parseCitation, renderCitation, type TParsedCitation } from './citations.js';
+import { renderPowerItem } from './render-item.js';
+import { propertyRuns } from './row-cells.arbitraries.js';
 
 /** The parsed fields of a citation, for comparing with what parseCitation returns. */
 function fieldsOf(c: TCitation): TParsedCitation {
@@ -448,17 +453,33 @@ const BUNDLED_CELLS: { where: string; entries: CellEntry[] }[] = [
   },
 ];
 
-describe('renderCitation then parseCitation', () => {
-  it('gives back a generated citation', () => {
+/**
+ * Text as the importer leaves it in a citation: paragraphs trimmed, none empty, no runs of blanks
+ * (the cell reader collapses them) — the texts an export has to give back.
+ */
+function hasImportedSpacing(text: string): boolean {
+  return text.split('\n').every((line) => line !== '' && !/^\s|\s$|\s\s/.test(line));
+}
+
+describe('renderCitation read back', () => {
+  it('gives back a generated citation, as the numbered entry of a cell', () => {
     fc.assert(
-      fc.property(generatedCitation, (c) => {
-        expect(parseCitation(renderCitation(asEntry(c)))).toEqual(c);
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        generatedCitation.filter((c) => c.text === '' || hasImportedSpacing(c.text)),
+        (c) => {
+          const numbered = { ...asEntry(c), no: 1 };
+          // the entry, read alone, says the same…
+          expect(parseCitation(renderCitation(numbered))).toEqual(c);
+          // …and so does the cell an export writes of it (with the complete mark where it is long
+          // enough to read as cut), read as the importer reads a cell
+          expect(readCitationCell(cellOf([numbered]))).toEqual([numbered]);
+        },
+      ),
+      { numRuns: propertyRuns(2000) },
     );
   });
 
-  it('gives back whatever the parser read from arbitrary text, and that is a valid citation', () => {
+  it('gives back whatever the cell reader read from arbitrary text, and that is valid citations', () => {
     const citationLike = fc
       .array(
         fc.constantFrom(
@@ -473,6 +494,7 @@ describe('renderCitation then parseCitation', () => {
           '第二十条第（四）项',
           '第三十六条、第三十七条',
           '第三十六条和',
+          '\n第四十四条 ',
           '规定',
         ),
         {
@@ -481,12 +503,12 @@ describe('renderCitation then parseCitation', () => {
       )
       .map((pieces) => pieces.join(''));
     fc.assert(
-      fc.property(fc.oneof(citationLike, fc.string({ maxLength: 40 })), (s) => {
-        const parsed = parseCitation(s);
-        expect(ZCitation.safeParse(asEntry(parsed)).success).toBe(true);
-        expect(parseCitation(renderCitation(asEntry(parsed)))).toEqual(parsed);
+      fc.property(fc.oneof(citationLike, fc.string({ maxLength: 40 })), fc.boolean(), (s, isNumbered) => {
+        const imported = readCitationCell(isNumbered ? `1. ${s}` : s);
+        for (const c of imported) expect(ZCitation.safeParse(c).success).toBe(true);
+        expect(readCitationCell(cellOf(imported))).toEqual(imported);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -500,5 +522,41 @@ describe('renderCitation then parseCitation', () => {
     // The cell written back entry by entry reads as the same citations.
     const rewritten = citations.map((c) => ({ no: c.no, sameAs: c.sameAs, truncated: c.truncated, text: renderCitation(c) }));
     expect(buildCitations(rewritten)).toEqual(citations);
+    // …and so does the cell as the exporter writes it, read as the importer reads a cell.
+    expect(readCitationCell(cellOf(citations))).toEqual(citations);
+  });
+});
+
+/** The 实施依据 cell an export writes for these citations. */
+function cellOf(citations: TCitation[]): string {
+  return renderPowerItem({
+    no: 1,
+    category: '行政处罚',
+    name: '名称',
+    subItem: null,
+    legalBases: citations,
+    duties: [],
+    dutyBases: [],
+    accountabilityPreamble: null,
+    accountability: [],
+    accountabilityBases: [],
+    note: null,
+  }).legalBases;
+}
+
+describe('a cell of citations written back', () => {
+  it('reads as the same citations, numbered or not, sources with or without articles of their own', () => {
+    // A cell the importer reads: the generated citations written one per paragraph (unnumbered,
+    // where a source without article followed by `第X条` paragraphs is one citation) or numbered.
+    fc.assert(
+      fc.property(fc.array(generatedCitation, { minLength: 1, maxLength: 3 }), fc.boolean(), (generated, isNumbered) => {
+        const written = generated
+          .map((c, index) => `${isNumbered ? `${index + 1}. ` : ''}${renderCitation({ ...asEntry(c), no: isNumbered ? index + 1 : null })}`)
+          .join('\n');
+        const imported = readCitationCell(written);
+        expect(readCitationCell(cellOf(imported))).toEqual(imported);
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
   });
 });

@@ -4,8 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TArticleRef } from '../../contracts/power-list.js';
+import { readCitationCell } from './build-item.js';
 import type { CellEntry } from './cell-entries.js';
-import { buildCitations, canonicalTitle, normaliseEdition, parseCitation, renderCitation, type TParsedCitation } from './citations.js';
+import {
+  buildCitations,
+  canonicalTitle,
+  citationForms,
+  normaliseEdition,
+  parseCitation,
+  renderCitation,
+  type TParsedCitation,
+} from './citations.js';
 
 function art(article: number, paragraph: number | null = null, item: number | null = null): TArticleRef {
   return { article, paragraph, item };
@@ -446,6 +455,18 @@ describe('buildCitations', () => {
     ]);
   });
 
+  it('adds the articles a continuation line opens with, as the text says them', () => {
+    // `第四十四条 第二十条…`: the line opens with 44; 第二十条 is the start of its text.
+    const citations = buildCitations([
+      entry('【法律】《保密法》第四十二条 甲。'),
+      entry('第四十四条 第二十条 乙。'),
+      entry('第45条第二十条 丙。'),
+    ]);
+    expect(citations).toHaveLength(1);
+    expect(citations[0]?.articles).toEqual([art(42), art(44), art(45)]);
+    expect(citations[0]?.text).toBe('甲。\n第四十四条 第二十条 乙。\n第45条第二十条 丙。');
+  });
+
   it('never throws on odd entries', () => {
     const odd = ['', '【', '《', '（', '第', '第条', '第零条 x', '】》）', '同', '：“', '”', '\n\n第一条', '【法律】《》（）第一条'];
     expect(() => buildCitations(odd.map((text, i) => entry(text, i + 1)))).not.toThrow();
@@ -453,8 +474,74 @@ describe('buildCitations', () => {
   });
 });
 
+describe('parseCitation of an unknown rank', () => {
+  it('drops a 【】 label it does not know in front of a title', () => {
+    expect(parseCitation('【党内法规】《中国共产党纪律处分条例》第二十条 甲。')).toMatchObject({
+      rank: null,
+      title: '中国共产党纪律处分条例',
+      articles: [art(20)],
+      text: '甲。',
+    });
+  });
+
+  it('keeps it as text where no title follows: nothing says what it labels', () => {
+    expect(parseCitation('【党内法规】第三条 甲。')).toEqual({
+      rank: null,
+      title: null,
+      edition: null,
+      articles: [],
+      text: '【党内法规】第三条 甲。',
+    });
+    // …so that, after another citation, it is not taken for a further article of that one
+    const citations = buildCitations([entry('【法律】《保密法》第二条 乙。'), entry('【党内法规】第三条 甲。')]);
+    expect(citations.map((c) => c.articles)).toEqual([[art(2)], []]);
+  });
+});
+
 describe('renderCitation', () => {
   const base = { no: 1, sameAs: null, truncated: false } as const;
+
+  it('writes a source without an article of its own on its own line before the 第X条 paragraphs (not quoted)', () => {
+    const cell =
+      '【法律】《中华人民共和国保守国家秘密法》（主席令第28号）\n第四十四条 有关机关、单位应当配合。\n第四十四条 保密行政管理部门对机关、单位遵守保密制度的情况进行检查';
+    const [citation, ...others] = readCitationCell(cell);
+    expect(others).toEqual([]);
+    expect(citation).toMatchObject({ articles: [art(44), art(44)], text: cell.slice(cell.indexOf('\n') + 1) });
+    if (citation === undefined) throw new Error('one citation');
+    const rendered = renderCitation(citation);
+    expect(rendered).toBe(cell);
+    // read the way the importer reads a cell, paragraph by paragraph: the same citation
+    expect(readCitationCell(rendered)).toEqual([citation]);
+  });
+
+  it('quotes only the first line of an unnumbered citation of several lines', () => {
+    // a text that is itself a quotation needs quotes of its own
+    const cell = '《保密法》第四十二条：““甲”。”\n第四十四条 乙。';
+    const citation = readCitationCell(cell)[0];
+    expect(citation).toMatchObject({ articles: [art(42), art(44)], text: '“甲”。\n第四十四条 乙。' });
+    if (citation === undefined) throw new Error('one citation');
+    expect(renderCitation(citation)).toBe(cell);
+    expect(readCitationCell(renderCitation(citation))).toEqual([citation]);
+    // numbered, the entry is read as one text: the whole text may be quoted
+    const numbered = { ...citation, no: 1 };
+    expect(readCitationCell(`1.${renderCitation(numbered)}`)).toEqual([numbered]);
+  });
+
+  it('chooses the form that reads back behind the marker it is written behind', () => {
+    // A Chinese-numbered entry may hold a paragraph `2.…`, which behind `1.` would open an entry.
+    const citation = readCitationCell('（一）《保密法》第一条 甲：\n2.乙')[0];
+    expect(citation).toMatchObject({ no: 1, text: '甲：\n2.乙' });
+    if (citation === undefined) throw new Error('one citation');
+    expect(readCitationCell(`（一）${renderCitation(citation, '（一）')}`)).toEqual([citation]);
+  });
+
+  it('offers every form, the plain one first', () => {
+    const c = { ...base, no: null, rank: null, title: '保密法', edition: null, articles: [art(5)], text: '甲' };
+    const forms = citationForms(c);
+    expect(forms[0]).toBe('《保密法》第五条 甲');
+    expect(forms).toContain('《保密法》第五条：“甲”');
+    expect(new Set(forms.map((form) => JSON.stringify(parseCitation(form))))).toContain(JSON.stringify(parseCitation(forms[0] ?? '')));
+  });
 
   it('writes the canonical form', () => {
     const c = {

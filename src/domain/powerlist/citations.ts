@@ -367,8 +367,8 @@ export function parseCitation(text: string): TParsedCitation {
     // An unknown rank (【党内法规】) is dropped — the contract knows four — but only in front of the
     // title it labels: without one, nothing says what it labels, and the label stays in the text
     // (so that `【党内法规】第三条` is not read as a further article of the citation before it).
-    const isUnknownRankOfTitle = (): boolean => label !== null && isRankLike(s[pos] ?? '', label) && s.slice(close + 1).trimStart().startsWith('《');
-    if (label !== null && (RANK_SPELLINGS.has(label) || isUnknownRankOfTitle())) {
+    const isUnknownRankOfTitle = label !== null && isRankLike(s[pos] ?? '', label) && /^\s*《/.test(s.slice(close + 1));
+    if (label !== null && (RANK_SPELLINGS.has(label) || isUnknownRankOfTitle)) {
       rank = RANK_SPELLINGS.get(label) ?? null;
       pos = close + 1;
       skipSpace();
@@ -533,24 +533,33 @@ export function citationForms(c: TCitation): string[] {
   const headerRefs = c.articles.slice(0, Math.max(0, c.articles.length - continuing));
   const head = source + renderReferences(headerRefs);
   const hasArticles = headerRefs.length > 0;
-  const forms = textForms(head, hasArticles, c.text);
   const lineBreak = c.text.indexOf('\n');
-  if (lineBreak >= 0) {
-    const rest = c.text.slice(lineBreak);
-    forms.push(...textForms(head, hasArticles, c.text.slice(0, lineBreak)).map((form) => form + rest));
-  }
-  forms.push(...textForms(head, hasArticles, '').map((form) => `${form}\n${c.text}`));
-  return forms;
+  const firstLineForms =
+    lineBreak < 0 ? [] : textForms(head, hasArticles, c.text.slice(0, lineBreak)).map((form) => form + c.text.slice(lineBreak));
+  const sourceLineForms = textForms(head, hasArticles, '').map((form) => `${form}\n${c.text}`);
+  // A source naming no article of its own, its text opening with a `第X条` line: the source is
+  // written on a line of its own first, as lists write it.
+  const opensWithArticleLine = !hasArticles && continuing > 0 && leadingReferences(c.text).refs.length > 0;
+  return opensWithArticleLine
+    ? [...sourceLineForms, ...textForms(head, hasArticles, c.text), ...firstLineForms]
+    : [...textForms(head, hasArticles, c.text), ...firstLineForms, ...sourceLineForms];
 }
 
 /**
- * One citation written back as a cell entry: the first of its forms (see citationForms) that reads
- * back to the same citation through the cell reader (see readsBackAs), the plain form when none
- * does on its own. `marker` is the number marker the entry will be written behind (`2.`, `（二）`);
- * by default `N. ` for a numbered citation (the Arabic spelling that reads the same whatever the
- * text starts with).
+ * The first of a citation's forms (see citationForms) that, written behind `marker` (`2.`, `（二）`,
+ * none for an unnumbered citation), reads back to the same citation through the cell reader (see
+ * readsBackAs); null when none does on its own.
+ */
+export function findCitationForm(c: TCitation, marker: string): string | null {
+  return citationForms(c).find((form) => readsBackAs(form, marker, c)) ?? null;
+}
+
+/**
+ * One citation written back as a cell entry: the first of its forms that reads back (see
+ * findCitationForm), the plain form when none does on its own. `marker` is the number marker the
+ * entry will be written behind; by default `N. ` for a numbered citation (the Arabic spelling that
+ * reads the same whatever the text starts with).
  */
 export function renderCitation(c: TCitation, marker: string = c.no === null ? '' : `${c.no}. `): string {
-  const forms = citationForms(c);
-  return forms.find((form) => readsBackAs(form, marker, c)) ?? forms[0] ?? '';
+  return findCitationForm(c, marker) ?? citationForms(c)[0] ?? '';
 }

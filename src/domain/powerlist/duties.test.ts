@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellEntry } from './cell-entries.js';
-import { buildDuties, parseDutyText, renderDutyText } from './duties.js';
+import { buildDuties, dutyForms, parseDutyText, renderDutyText } from './duties.js';
+import { splitCellEntries } from './split-cell.js';
 
 const entry = (no: number | null, text: string, extra: Partial<CellEntry> = {}): CellEntry => ({
   no,
@@ -51,5 +52,16 @@ describe('buildDuties', () => {
       expect(renderDutyText(parseDutyText(text))).toBe(text);
     }
     expect(renderDutyText(parseDutyText('调查取证责任:取证。'))).toBe('调查取证责任：取证。');
+  });
+
+  it('sets the text off with a space where, right after the colon, it would open an entry', () => {
+    // `立案责任： 3. 1.`: the reader skips ` 3. ` (not the next number) and so never sees ` 1.`;
+    // written without the space, ` 1.` would open entry 1.
+    const [read] = buildDuties(splitCellEntries('立案责任： 3. 1.'));
+    expect(read).toEqual({ no: null, name: '立案', text: '3. 1.', truncated: false });
+    if (read === undefined) throw new Error('one duty');
+    expect(dutyForms(read)).toEqual(['立案责任：3. 1.', '立案责任： 3. 1.']);
+    expect(renderDutyText(read)).toBe('立案责任： 3. 1.');
+    expect(buildDuties(splitCellEntries(renderDutyText(read)))).toEqual([read]);
   });
 });

@@ -32,13 +32,16 @@ export function dutyForms(duty: Pick<TDuty, 'name' | 'text'>): string[] {
 }
 
 /**
- * The text of a duty written back as an entry: the first of its forms that reads back through the
- * cell reader behind `marker` (`2.`, `（二）`; none for an unnumbered duty), the plain form when none
- * does on its own.
+ * The first of a duty's forms that, written behind `marker` (`2.`, `（二）`; none for an unnumbered
+ * duty), reads back through the cell reader to the same name and text; null when none does on its own.
  */
+export function findDutyForm(duty: Pick<TDuty, 'name' | 'text'>, marker: string): string | null {
+  return dutyForms(duty).find((form) => readsBackAs(form, marker, duty)) ?? null;
+}
+
+/** The text of a duty written back as an entry: the first of its forms that reads back, else the plain form. */
 export function renderDutyText(duty: Pick<TDuty, 'name' | 'text'>, marker = ''): string {
-  const forms = dutyForms(duty);
-  return forms.find((form) => readsBackAs(form, marker, duty)) ?? forms[0] ?? '';
+  return findDutyForm(duty, marker) ?? dutyForms(duty)[0] ?? '';
 }
 
 /** Does `entryText` behind `marker`, read as the cell reader reads an entry, give back the duty's name and text? */

@@ -4,13 +4,14 @@
  * item the importer produces, buildPowerItem(renderPowerItem(item)) deep-equals the item.
  *
  * How that is kept for every list, not just the bundled one:
- * - each list cell is read back with the importer's own cell readers before it is returned. An
- *   entry is first written in the most natural of its forms that reads back on its own; the cell is
- *   numbered `N.`. When the cell as a whole does not read back — an entry's reading depends on its
- *   neighbours: whether `（一）` opens an entry depends on the paragraph before, a Chinese-numbered
- *   cell may hold a paragraph `2.…` that the Arabic numbering would open as an entry — the entries'
- *   forms are chosen again in the cell, left to right, and the cell is numbered `（N）` if `N.` still
- *   does not read back;
+ * - each list cell is read back with the importer's own cell readers before it is returned (see
+ *   renderListCell). Entries are written in their most natural form and numbered `N.`; where that
+ *   does not read back, in the most natural form that reads back on its own (a source without an
+ *   article of its own on a line before its `第X条` paragraphs, a text that would lose its quotes
+ *   quoted); where the cell still does not — an entry's reading depends on its neighbours: whether
+ *   `（一）` opens an entry depends on the paragraph before, a Chinese-numbered cell may hold a
+ *   paragraph `2.…` that `N.` numbering would open as an entry — the forms are chosen in the cell,
+ *   and the cell is numbered `（N）` if `N.` does not read back;
  * - what the text cannot say is marked (truncation.ts): a cut entry ends with TRUNCATION_MARK, and a
  *   complete cell that would read as cut ends with COMPLETE_MARK. Rendering can lengthen a cell
  *   (editions and article ranges written out in full, a numbered continuation repeating its source,
@@ -19,11 +20,11 @@
  *   cut. Cells that read right without it — every cell of the bundled list — carry no mark.
  */
 import type { TPowerItem } from '../../contracts/power-list.js';
-import { readAccountabilityCell, readCitationCell, readDutyCell, type RowCells } from './build-item.js';
+import { type RowCells, readAccountabilityCell, readCitationCell, readDutyCell } from './build-item.js';
 import { TRUNCATION_MARK } from './cell-entries.js';
 import { toChineseNumber } from './chinese-numerals.js';
-import { citationForms, renderCitation } from './citations.js';
-import { dutyForms, renderDutyText } from './duties.js';
+import { citationForms, findCitationForm } from './citations.js';
+import { dutyForms, findDutyForm } from './duties.js';
 import { COMPLETE_MARK, isTruncatedCell } from './truncation.js';
 
 /** How entry numbers are written: `1.` or `（一）`. */
@@ -36,9 +37,9 @@ const MARKER_STYLES: readonly MarkerStyle[] = ['arabic', 'chinese'];
 interface EntryWriting {
   no: number | null;
   truncated: boolean;
-  /** the text as written behind `marker` when the entry is read on its own */
-  preferred: (marker: string) => string;
-  /** every way of writing the text, most natural first (asked for only when the cell needs it) */
+  /** the first form that reads back behind `marker` when the entry is read on its own; null when none does */
+  preferred: (marker: string) => string | null;
+  /** every way of writing the text, most natural first */
   forms: () => readonly string[];
 }
 
@@ -84,7 +85,9 @@ function isSameData(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && isSameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keysA.every(
+    (key) => Object.hasOwn(b, key) && isSameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** How many leading values two readings share. */
@@ -95,25 +98,40 @@ function agreeingPrefix(a: readonly unknown[], b: readonly unknown[]): number {
 }
 
 /**
- * A list cell whose text reads back as `reading.expected`: per marker style, the entries in their
- * preferred forms; else each entry's form chosen in the cell, left to right — the form with which
- * the most of the cell reads right, the earlier form on a tie (an entry's form can decide how the
- * entries after it read). When nothing reads back (a value no file of ours could have produced),
- * the Arabic-numbered cell of preferred forms.
+ * A list cell whose text reads back as `reading.expected`: the entries in their most natural forms,
+ * Arabic-numbered; else, per marker style, in their preferred forms (the most natural that read
+ * back on their own); else each entry's form chosen in the cell, left to right — the form with
+ * which the most of the cell reads right, the earlier form on a tie (an entry's form can decide how
+ * the entries after it read). When nothing reads back (a value no file of ours could have
+ * produced), the Arabic-numbered cell of preferred forms.
  */
 function renderListCell(writings: readonly EntryWriting[], preamble: string | null, reading: CellReading): string {
   const { read, expected } = reading;
   const styles = writings.some((writing) => writing.no !== null) ? MARKER_STYLES : MARKER_STYLES.slice(0, 1);
+  // Most cells read back with every entry in its most natural form: one reading settles them.
+  const natural = renderEntries(
+    writings,
+    writings.map((writing) => writing.forms()[0] ?? ''),
+    'arabic',
+    preamble,
+  );
+  if (isSameData(read(natural), expected)) return natural;
   let fallback: string | null = null;
   for (const style of styles) {
-    const texts = writings.map((writing) => writing.preferred(markerOf(writing.no, style)));
+    const preferred = writings.map((writing) => writing.preferred(markerOf(writing.no, style)));
+    const texts = preferred.map((text, index) => text ?? writings[index]?.forms()[0] ?? '');
     const cell = renderEntries(writings, texts, style, preamble);
     if (isSameData(read(cell), expected)) return cell;
     fallback ??= cell;
+    // An entry no form of which reads back even on its own cannot be written: the search in the
+    // cell would try every form of every entry in vain (a list typed by hand as JSON, say).
+    if (preferred.includes(null)) continue;
+    let bestAgreeing = agreeingPrefix(read(cell), expected);
     writings.forEach((writing, index) => {
-      let best = texts[index] ?? '';
-      let bestAgreeing = agreeingPrefix(read(renderEntries(writings, texts, style, preamble)), expected);
-      for (const form of writing.forms()) {
+      const current = texts[index] ?? '';
+      let best = current;
+      for (const form of new Set(writing.forms())) {
+        if (form === current) continue;
         texts[index] = form;
         const agreeing = agreeingPrefix(read(renderEntries(writings, texts, style, preamble)), expected);
         if (agreeing > bestAgreeing) [best, bestAgreeing] = [form, agreeing];
@@ -126,6 +144,15 @@ function renderListCell(writings: readonly EntryWriting[], preamble: string | nu
   return fallback ?? '';
 }
 
+/** `compute`, run on the first call only. */
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | null = null;
+  return () => {
+    value ??= { result: compute() };
+    return value.result;
+  };
+}
+
 /** Write a power item back as the plain-text cells of one row ('\n' between paragraphs). */
 export function renderPowerItem(item: TPowerItem): RowCells {
   const citations = (list: TPowerItem['legalBases']): string =>
@@ -133,8 +160,8 @@ export function renderPowerItem(item: TPowerItem): RowCells {
       list.map((citation) => ({
         no: citation.no,
         truncated: citation.truncated,
-        preferred: (marker) => renderCitation(citation, marker),
-        forms: () => citationForms(citation),
+        preferred: (marker) => findCitationForm(citation, marker),
+        forms: once(() => citationForms(citation)),
       })),
       null,
       { read: readCitationCell, expected: list },
@@ -143,14 +170,19 @@ export function renderPowerItem(item: TPowerItem): RowCells {
     item.duties.map((duty) => ({
       no: duty.no,
       truncated: duty.truncated,
-      preferred: (marker) => renderDutyText(duty, marker),
-      forms: () => dutyForms(duty),
+      preferred: (marker) => findDutyForm(duty, marker),
+      forms: once(() => dutyForms(duty)),
     })),
     null,
     { read: readDutyCell, expected: item.duties },
   );
   const accountability = renderListCell(
-    item.accountability.map((clause) => ({ no: clause.no, truncated: clause.truncated, preferred: () => clause.text, forms: () => [] })),
+    item.accountability.map((clause) => ({
+      no: clause.no,
+      truncated: clause.truncated,
+      preferred: () => clause.text,
+      forms: () => [clause.text],
+    })),
     item.accountabilityPreamble,
     {
       read: (text) => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TRUNCATION_MARK } from './cell-entries.js';
-import { normalizeWidth, splitCell } from './split-cell.js';
+import { propertyRuns } from './row-cells.arbitraries.js';
+import { normalizeWidth, splitCell, splitCellEntries } from './split-cell.js';
+import { COMPLETE_MARK, TRUNCATION_MIN_LENGTH } from './truncation.js';
 
 const entry = (no: number | null, text: string, extra: { sameAs?: number; truncated?: boolean } = {}) => ({
   no,
@@ -141,6 +143,35 @@ describe('splitCell', () => {
     expect(splitCell(TRUNCATION_MARK).entries).toEqual([entry(null, '', { truncated: true })]);
   });
 
+  it('reads a mark written twice as one mark, so no entry keeps a mark at its end', () => {
+    expect(splitCell(`1.甲${TRUNCATION_MARK}${TRUNCATION_MARK}\n2.乙${TRUNCATION_MARK} ${TRUNCATION_MARK}`).entries).toEqual([
+      entry(1, '甲', { truncated: true }),
+      entry(2, '乙', { truncated: true }),
+    ]);
+    expect(splitCell(`1.甲${TRUNCATION_MARK}乙`).entries).toEqual([entry(1, `甲${TRUNCATION_MARK}乙`)]);
+  });
+
+  it('takes a cell ending in our complete mark for a complete one, however long and however it ends', () => {
+    const long = `1.甲。\n2.${'乙'.repeat(TRUNCATION_MIN_LENGTH)}以适当`;
+    expect(splitCell(long).entries.map((e) => e.truncated)).toEqual([false, true]);
+    expect(splitCell(`${long}${COMPLETE_MARK}`).entries).toEqual([
+      entry(1, '甲。'),
+      entry(2, `${'乙'.repeat(TRUNCATION_MIN_LENGTH)}以适当`),
+    ]);
+    // a complete mark ending an entry inside the cell is dropped as well
+    expect(splitCell(`1.甲${COMPLETE_MARK}\n2.乙`).entries).toEqual([entry(1, '甲'), entry(2, '乙')]);
+  });
+
+  it('reads a paragraph of nothing but complete marks as no paragraph', () => {
+    expect(splitCell(COMPLETE_MARK)).toEqual({ preamble: null, entries: [] });
+    expect(splitCell(`甲\n${COMPLETE_MARK}`).entries).toEqual([entry(null, '甲')]);
+    // …so that it does not change how the paragraphs after it read: after a citation, （二） is an
+    // item of the quoted article with or without a mark in front
+    const cell = '【法律】《法》第一条 甲：\n（二）乙';
+    expect(splitCell(`${COMPLETE_MARK}\n${cell}`)).toEqual(splitCell(cell));
+    expect(splitCell(cell).entries.map((e) => e.no)).toEqual([null, null]);
+  });
+
   it('returns nothing for an empty cell', () => {
     expect(splitCell('')).toEqual({ preamble: null, entries: [] });
     expect(splitCell('\n \n')).toEqual({ preamble: null, entries: [] });
@@ -184,7 +215,31 @@ describe('splitCell', () => {
         expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
         expect(new Set(numbers).size).toBe(numbers.length);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
+  });
+});
+
+describe('splitCellEntries', () => {
+  it('makes each paragraph of the lead-in an unnumbered entry in front', () => {
+    expect(splitCellEntries('【法律】《法》第一条 甲。\n【法规】《条例》第二条 乙。\n1.丙\n2.丁')).toEqual([
+      entry(null, '【法律】《法》第一条 甲。'),
+      entry(null, '【法规】《条例》第二条 乙。'),
+      entry(1, '丙'),
+      entry(2, '丁'),
+    ]);
+  });
+
+  it('strips our marks from lead-in paragraphs as from any entry, but reads no 同N there', () => {
+    expect(splitCellEntries(`甲${TRUNCATION_MARK}\n同2。\n1.丙\n2.丁`)).toEqual([
+      entry(null, '甲', { truncated: true }),
+      entry(null, '同2。'),
+      entry(1, '丙'),
+      entry(2, '丁'),
+    ]);
+  });
+
+  it('gives the entries of splitCell when there is no lead-in', () => {
+    expect(splitCellEntries('1.甲\n2.同1。')).toEqual(splitCell('1.甲\n2.同1。').entries);
   });
 });

@@ -144,6 +144,8 @@ export function splitCell(text: string): SplitCellResult {
   return { preamble, entries };
 }
 
+const OUR_MARKS = [TRUNCATION_MARK, COMPLETE_MARK] as const;
+
 /**
  * An entry's text without our marks at its end, and whether one of them said the entry was cut.
  * Our exports mark any entry known to be cut, not only the cell's last one, and end a complete cell
@@ -155,7 +157,7 @@ function stripMarks(text: string): { text: string; isMarkedCut: boolean } {
   let rest = text;
   let isMarkedCut = false;
   for (;;) {
-    const mark = [TRUNCATION_MARK, COMPLETE_MARK].find((candidate) => rest.endsWith(candidate));
+    const mark = OUR_MARKS.find((candidate) => rest.endsWith(candidate));
     if (mark === undefined) return { text: rest, isMarkedCut };
     isMarkedCut ||= mark === TRUNCATION_MARK;
     rest = rest.slice(0, -mark.length).trimEnd();

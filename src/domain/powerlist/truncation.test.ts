@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRUNCATION_MARK } from './cell-entries.js';
-import { EXPORT_CELL_CAP, endsLikeSentence, isTruncatedCell, stripTruncationMark, TRUNCATION_MIN_LENGTH } from './truncation.js';
+import { COMPLETE_MARK, EXPORT_CELL_CAP, endsLikeSentence, hasCompleteMark, isTruncatedCell, TRUNCATION_MIN_LENGTH } from './truncation.js';
 
 /** A text of exactly `length` characters ending in `ending`. */
 function textOf(length: number, ending: string): string {
@@ -49,8 +49,26 @@ describe('isTruncatedCell', () => {
   it('flags any cell that carries our truncation mark', () => {
     expect(isTruncatedCell(`1.立案${TRUNCATION_MARK}`)).toBe(true);
     expect(isTruncatedCell(`短。${TRUNCATION_MARK}\n`)).toBe(true);
-    expect(stripTruncationMark(`1.立案 ${TRUNCATION_MARK}`)).toBe('1.立案');
-    expect(stripTruncationMark('1.立案')).toBe('1.立案');
+  });
+
+  it('does not flag a long cell without final punctuation when it carries our complete mark', () => {
+    const sloppy = textOf(248, '提出处理意见（主要证据不足时，以适当');
+    expect(isTruncatedCell(sloppy)).toBe(true);
+    expect(isTruncatedCell(`${sloppy}${COMPLETE_MARK}`)).toBe(false);
+    expect(isTruncatedCell(`${sloppy}${COMPLETE_MARK} \n`)).toBe(false);
+    // a complete mark inside the text vouches for nothing
+    expect(isTruncatedCell(`${COMPLETE_MARK}${sloppy}`)).toBe(true);
+    // the truncation mark wins when an entry of ours was cut after all
+    expect(isTruncatedCell(`${sloppy}${COMPLETE_MARK}${TRUNCATION_MARK}`)).toBe(true);
+  });
+});
+
+describe('hasCompleteMark', () => {
+  it('sees the mark at the end only', () => {
+    expect(hasCompleteMark(`甲${COMPLETE_MARK}`)).toBe(true);
+    expect(hasCompleteMark(`甲${COMPLETE_MARK}\n `)).toBe(true);
+    expect(hasCompleteMark(`${COMPLETE_MARK}甲`)).toBe(false);
+    expect(COMPLETE_MARK).not.toBe(TRUNCATION_MARK);
   });
 });
 
