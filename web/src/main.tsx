@@ -12,7 +12,6 @@ import { ApiError } from './api/client.js';
 import { onUnauthorized, setCsrfTokenLoader } from './api/http.js';
 import { forgetSession, SESSION_KEY } from './hooks/use-session.js';
 import { loginPath } from './lib/return-path.js';
-import type { LoginLocationState } from './pages/login-page.js';
 import { router } from './routes.js';
 import './styles.css';
 
@@ -37,11 +36,10 @@ setCsrfTokenLoader(async () => {
 // A protected call answered 401: the session ended (timeout, sign-out elsewhere). Forget what it
 // could see and ask to sign in again, coming back here afterwards.
 onUnauthorized((error) => {
-  forgetSession(queryClient);
+  forgetSession(queryClient, error.message);
   const { pathname, search, hash } = router.state.location;
   if (pathname === '/login' || pathname === '/setup') return;
-  const state: LoginLocationState = { reason: error.message };
-  void router.navigate(loginPath(`${pathname}${search}${hash}`), { replace: true, state });
+  void router.navigate(loginPath(`${pathname}${search}${hash}`), { replace: true });
 });
 
 const FONT_FAMILY =

@@ -37,7 +37,12 @@ export async function fetchSession(signal?: AbortSignal): Promise<TSessionInfo |
 
 /** One step of sign-in: the password, then (when asked) the authenticator code. */
 export async function login(request: TLoginRequest): Promise<TLoginResponse> {
-  const answer = await requestJson<TLoginResponse>(`${AUTH}/login`, { method: 'POST', body: request, notifyUnauthorized: false });
+  const answer = await requestJson<TLoginResponse>(`${AUTH}/login`, {
+    method: 'POST',
+    body: request,
+    notifyUnauthorized: false,
+    csrf: false,
+  });
   if (answer.status === 'signed-in') setCsrfToken(answer.session.csrfToken);
   return answer;
 }
@@ -63,7 +68,7 @@ export function fetchSetupStatus(signal?: AbortSignal): Promise<TSetupStatus> {
 
 /** Creates the first system administrator with the one-time setup token. */
 export function completeSetup(request: TSetupRequest): Promise<TSetupResponse> {
-  return requestJson(`${AUTH}/setup`, { method: 'POST', body: request, notifyUnauthorized: false });
+  return requestJson(`${AUTH}/setup`, { method: 'POST', body: request, notifyUnauthorized: false, csrf: false });
 }
 
 /** Changes the signed-in account's own password (its other sessions end). */

@@ -100,6 +100,8 @@ export interface RequestOptions {
    * session probe answer 401 as part of their normal work and turn this off.
    */
   notifyUnauthorized?: boolean;
+  /** Whether to send the session's CSRF token (the default); sign-in and setup act for no session. */
+  csrf?: boolean;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -108,7 +110,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (STATE_CHANGING.has(method)) {
+  if (STATE_CHANGING.has(method) && options.csrf !== false) {
     if (csrfToken === null && csrfTokenLoader) csrfToken = await csrfTokenLoader().catch(() => null);
     if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
   }
@@ -135,7 +137,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   let response = await send(path, options);
   if (!response.ok) {
     let error = await toApiError(response);
-    if (isCsrfRefusal(error) && csrfTokenLoader) {
+    if (isCsrfRefusal(error) && csrfTokenLoader && options.csrf !== false) {
       csrfToken = await csrfTokenLoader().catch(() => null);
       response = await send(path, options);
       if (response.ok) return readBody<T>(response);

@@ -35,27 +35,26 @@ function AdminMenu({ horizontal }: { horizontal: boolean }) {
 export function AdminLayout() {
   const screens = Grid.useBreakpoint();
   const isNarrow = screens.md === false;
+  // One tree for both widths: the page keeps its place (and its state: tabs, forms) when the
+  // window crosses the breakpoint; only the menu changes shape.
   return (
     <RequireSession anyOf={[...ADMIN_ACTIONS, LEGAL_SOURCES_SECTION.action]}>
-      {isNarrow ? (
-        <>
-          <AdminMenu horizontal />
+      <div className={isNarrow ? 'qz-admin qz-admin-narrow' : 'qz-admin'}>
+        <div className="qz-admin-menu">
+          {isNarrow ? (
+            <AdminMenu horizontal />
+          ) : (
+            <Card variant="borderless" styles={{ body: { padding: 8 } }}>
+              <AdminMenu horizontal={false} />
+            </Card>
+          )}
+        </div>
+        <div className="qz-admin-content">
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
-        </>
-      ) : (
-        <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-          <Card variant="borderless" style={{ width: 208, flexShrink: 0, position: 'sticky', top: 16 }} styles={{ body: { padding: 8 } }}>
-            <AdminMenu horizontal={false} />
-          </Card>
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </div>
         </div>
-      )}
+      </div>
     </RequireSession>
   );
 }

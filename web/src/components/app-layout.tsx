@@ -88,9 +88,9 @@ export function AppLayout() {
       </Header>
       <MustChangePasswordBanner />
       <Content style={{ padding: isNarrow ? '12px 0 24px' : '20px 0 32px' }}>
-        <main className="qz-container">
+        <div className="qz-container">
           <Outlet />
-        </main>
+        </div>
       </Content>
       <Footer style={{ textAlign: 'center', background: 'transparent', paddingTop: 0 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -44,7 +44,9 @@ export function useServerErrors(form: FormInstance, fields: readonly string[] | 
       const name = mapping[path] ?? path;
       byField.set(name, [...(byField.get(name) ?? []), ...messages]);
     }
-    form.setFields([...byField.entries()].map(([name, errors]) => ({ name: name.split('.'), errors })));
+    // Form.List rows are named by number (`to.1.article` → ['to', 1, 'article']).
+    const namePath = (name: string) => name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    form.setFields([...byField.entries()].map(([name, errors]) => ({ name: namePath(name), errors })));
     setError({ status: failure.status, message: failure.message, details: sorted.other });
   };
   const clear = useCallback(() => setError(null), []);

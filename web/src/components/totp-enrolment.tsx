@@ -14,7 +14,15 @@ export function TotpEnrolmentDetails({ enrolment }: { enrolment: TTotpEnrolment 
   const info = parseOtpauthUri(enrolment.uri);
   return (
     <Flex gap={16} wrap align="flex-start" data-testid="totp-enrolment">
-      <QRCode value={enrolment.uri} size={168} errorLevel="M" bordered style={{ flexShrink: 0 }} aria-label="身份验证器绑定二维码" />
+      <QRCode
+        value={enrolment.uri}
+        size={168}
+        errorLevel="M"
+        bordered
+        className="qz-totp-qr"
+        style={{ flexShrink: 0 }}
+        aria-label="身份验证器绑定二维码"
+      />
       <div style={{ flex: '1 1 200px', minWidth: 0 }}>
         <Paragraph style={{ marginBottom: 8 }}>
           用手机上的身份验证器（如 FreeOTP、Google Authenticator、Microsoft
@@ -64,8 +72,9 @@ export function TotpCodeInput(props: Omit<InputProps, 'onChange' | 'value'> & { 
       onChange={(event) => onChange?.(normaliseTotpInput(event.target.value))}
       inputMode="numeric"
       autoComplete="one-time-code"
-      placeholder="6 位动态口令"
-      style={{ letterSpacing: 6, fontSize: 18, fontVariantNumeric: 'tabular-nums', ...rest.style }}
+      placeholder="6 位数字"
+      // Spaced digits are easier to compare with the app; the placeholder stays plain text.
+      style={{ letterSpacing: value ? 6 : undefined, fontSize: 18, fontVariantNumeric: 'tabular-nums', ...rest.style }}
     />
   );
 }

@@ -130,7 +130,10 @@ export function NarrowMenu({ links }: { links: readonly { to: string; label: str
   const items: MenuItem[] = [
     ...links.map((link) => ({ key: `nav:${link.to}`, label: link.label })),
     { type: 'divider' as const },
-    ...(session ? account.items : [{ key: 'login', icon: <LoginOutlined />, label: '工作人员登录' }]),
+    // 管理 is already among the links; the account part keeps who, password and sign-out.
+    ...(session
+      ? account.items.filter((item) => item?.key !== 'admin')
+      : [{ key: 'login', icon: <LoginOutlined />, label: '工作人员登录' }]),
   ];
   const selected = links.find((link) => (link.to === '/' ? location.pathname === '/' : location.pathname.startsWith(link.to)));
   return (

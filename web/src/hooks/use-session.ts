@@ -12,6 +12,9 @@ import { fetchSession, login, logout, logoutEverywhere } from '../api/auth-api.j
 /** Query key of the current session. */
 export const SESSION_KEY = ['auth', 'me'] as const;
 
+/** Query key of the reason the last session ended (the server's 401 message), for the sign-in page. */
+export const SESSION_ENDED_KEY = ['auth', 'ended-reason'] as const;
+
 /** The first segment of the query keys that hold data only a signed-in account may see. */
 export const PROTECTED_KEY_ROOT = 'admin';
 
@@ -33,6 +36,8 @@ export function useSession(): SessionState {
     queryKey: SESSION_KEY,
     queryFn: ({ signal }) => fetchSession(signal),
     staleTime: 5 * 60_000,
+    // Coming back to the tab shows whether the session outlived the pause (idle timeout).
+    refetchOnWindowFocus: true,
     retry: false,
   });
   const session = query.data;
@@ -42,8 +47,9 @@ export function useSession(): SessionState {
   return { session, isLoading: query.isPending, isSignedIn: Boolean(session), can, canAny };
 }
 
-/** Forgets everything the signed-out account could see. */
-export function forgetSession(queryClient: QueryClient): void {
+/** Forgets everything the signed-out account could see; `reason` is shown on the sign-in page. */
+export function forgetSession(queryClient: QueryClient, reason?: string): void {
+  if (reason) queryClient.setQueryData(SESSION_ENDED_KEY, reason);
   queryClient.setQueryData(SESSION_KEY, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] === PROTECTED_KEY_ROOT });
 }
@@ -57,6 +63,7 @@ export function useLogin() {
       if (answer.status !== 'signed-in') return;
       // Another account's data must not linger in the cache.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] === PROTECTED_KEY_ROOT });
+      queryClient.removeQueries({ queryKey: SESSION_ENDED_KEY });
       queryClient.setQueryData(SESSION_KEY, answer.session);
     },
   });

@@ -199,17 +199,19 @@ function AccountContent() {
   const navigate = useNavigate();
   if (!session) return null;
   const next = search.get('next');
+  const mustChange = session.user.mustChangePassword;
   return (
     <>
       <Title level={3} style={{ marginTop: 0 }}>
         个人设置
       </Title>
       <Row gutter={16}>
-        <Col xs={24} lg={10}>
+        {/* While the password set by an administrator must be changed, that form comes first. */}
+        <Col xs={24} lg={10} style={{ order: mustChange ? 2 : 1 }}>
           <AccountSummary session={session} />
           <TotpCard session={session} />
         </Col>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={14} style={{ order: mustChange ? 1 : 2 }}>
           <ChangePasswordCard
             session={session}
             onChanged={() => {

@@ -6,6 +6,7 @@
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { TLoginResponse, TSessionInfo } from '@contracts/auth.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +15,7 @@ import { PageLoading } from '../components/query-feedback.js';
 import { ServerErrorAlert, useServerErrors } from '../components/server-errors.js';
 import { TOTP_CODE_RULES, TotpCodeInput, TotpEnrolmentDetails } from '../components/totp-enrolment.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
-import { useLogin, useSession } from '../hooks/use-session.js';
+import { SESSION_ENDED_KEY, useLogin, useSession } from '../hooks/use-session.js';
 import { useSetupStatus } from '../hooks/use-setup-status.js';
 import { safeReturnPath } from '../lib/return-path.js';
 
@@ -27,9 +28,8 @@ interface Credentials {
   password: string;
 }
 
-/** Why the page was opened: the router passes the server's message when a session ended. */
+/** What a page that sends people here may pass: the username to fill in (after setup). */
 export interface LoginLocationState {
-  reason?: string;
   username?: string;
 }
 
@@ -49,6 +49,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const setup = useSetupStatus();
+  // Why the last session ended (timeout, signed out elsewhere): the server's words, kept by the app.
+  const endedReason = useQueryClient().getQueryData<string>(SESSION_ENDED_KEY);
   const login = useLogin();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [credentials, setCredentials] = useState<Credentials | null>(null);
@@ -96,7 +98,16 @@ export function LoginPage() {
   if (step.kind === 'password') {
     return (
       <AuthCard title="登录" subtitle="权责清单运行平台 · 工作人员登录">
-        {state.reason && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={state.reason} data-testid="login-reason" />}
+        {endedReason && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="登录状态已结束，请重新登录"
+            description={endedReason}
+            data-testid="login-reason"
+          />
+        )}
         {setup.data?.setupRequired && (
           <Alert
             type="warning"

@@ -5,7 +5,7 @@
  */
 import { DownOutlined } from '@ant-design/icons';
 import type { TArticleMappingView, TEditionView, TLegalSourceView } from '@contracts/legal-sources-api.js';
-import { Button, Card, Collapse, Dropdown, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Dropdown, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { formatEditionArticle } from '../../lib/citation-notice.js';
 import { rankColour } from '../../lib/labels.js';
 import { EDITION_STATUS_COLOURS, MAPPING_CONFIDENCE_COLOURS } from '../../lib/legal-source-labels.js';
@@ -13,36 +13,42 @@ import type { RegistryChangeTarget } from './registry-change-modal.js';
 
 const { Text } = Typography;
 
-function editionColumns(onSetStatus: ((edition: string) => void) | null): TableColumnsType<TEditionView> {
+/** A date of the registry, never broken across lines; 未记录 where the registry has none. */
+function DateCell({ date }: { date: string | undefined }) {
+  return date ? (
+    <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{date}</span>
+  ) : (
+    <Text type="secondary">未记录</Text>
+  );
+}
+
+/** The editions table; fixed column widths line the cards up on wide screens, phones size to content. */
+function editionColumns(onSetStatus: ((edition: string) => void) | null, isNarrow: boolean): TableColumnsType<TEditionView> {
+  const width = (px: number) => (isNarrow ? undefined : px);
   return [
     {
       title: '版本',
       dataIndex: 'edition',
-      render: (edition: string, row) => (
-        <div>
-          <Text strong={row.isCurrent}>{edition}</Text>
-          {row.note && (
-            <div className="qz-only-narrow">
-              <Text type="secondary" style={{ fontSize: 12 }}>
-                {row.note}
-              </Text>
-            </div>
-          )}
-        </div>
-      ),
+      width: width(190),
+      render: (edition: string, row) => <Text strong={row.isCurrent}>{edition}</Text>,
     },
     {
       title: '公布日期',
       dataIndex: 'adopted',
-      width: 110,
+      width: width(108),
       responsive: ['sm'],
-      render: (date?: string) => date ?? <Text type="secondary">未记录</Text>,
+      render: (date?: string) => <DateCell date={date} />,
     },
-    { title: '施行日期', dataIndex: 'effective', width: 110, render: (date?: string) => date ?? <Text type="secondary">未记录</Text> },
+    {
+      title: '施行日期',
+      dataIndex: 'effective',
+      width: width(108),
+      render: (date?: string) => <DateCell date={date} />,
+    },
     {
       title: '效力状态',
       dataIndex: 'status',
-      width: 104,
+      width: width(96),
       render: (status: TEditionView['status'], row) => (
         <Tag color={EDITION_STATUS_COLOURS[status]} data-testid="edition-status">
           {row.statusLabel}
@@ -102,6 +108,7 @@ const MAPPING_COLUMNS: TableColumnsType<TArticleMappingView> = [
 /** The card of one source; `onChange` opens the maintenance dialog (null for readers). */
 export function SourceCard({ source, onChange }: { source: TLegalSourceView; onChange: ((target: RegistryChangeTarget) => void) | null }) {
   const current = source.editions.find((edition) => edition.isCurrent);
+  const isNarrow = Grid.useBreakpoint().md === false;
   return (
     <Card
       id={source.id}
@@ -154,11 +161,24 @@ export function SourceCard({ source, onChange }: { source: TLegalSourceView; onC
       <Table<TEditionView>
         rowKey="edition"
         size="small"
-        columns={editionColumns(onChange ? (edition) => onChange({ kind: 'set-status', sourceId: source.id, edition }) : null)}
+        columns={editionColumns(onChange ? (edition) => onChange({ kind: 'set-status', sourceId: source.id, edition }) : null, isNarrow)}
         dataSource={source.editions}
         pagination={false}
+        tableLayout={isNarrow ? 'auto' : 'fixed'}
         data-testid="edition-table"
       />
+      {/* Phones have no 备注 column: the notes follow the table. */}
+      {source.editions.some((edition) => edition.note) && (
+        <ul className="qz-only-narrow qz-edition-notes">
+          {source.editions
+            .filter((edition) => edition.note)
+            .map((edition) => (
+              <li key={edition.edition}>
+                {edition.edition}：{edition.note}
+              </li>
+            ))}
+        </ul>
+      )}
       {source.articleMap.length > 0 ? (
         <Collapse
           size="small"

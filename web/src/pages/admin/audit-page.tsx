@@ -15,6 +15,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   Input,
   Row,
   Space,
@@ -22,7 +23,7 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { type HTMLAttributes, useEffect } from 'react';
+import { type HTMLAttributes, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
 import { OrgSelect } from '../../components/org-select.js';
@@ -123,6 +124,13 @@ function filterOf(values: SearchForm, pageSize: number): AuditFilter {
 
 function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (next: AuditFilter) => void }) {
   const [form] = Form.useForm<SearchForm>();
+  const isNarrow = Grid.useBreakpoint().md === false;
+  const hasAdvanced = [filter.targetType, filter.targetId, filter.org, filter.from, filter.to, filter.requestId].some(
+    (value) => value !== null,
+  );
+  const [showMore, setShowMore] = useState(hasAdvanced);
+  // On phones the less used conditions fold away; their values stay in the form.
+  const advanced = isNarrow && !showMore ? { display: 'none' } : undefined;
   useEffect(() => {
     form.setFieldsValue(formValuesOf(filter));
   }, [filter, form]);
@@ -135,8 +143,8 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
     >
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="actor" label="操作人" tooltip="用户名或账号编号">
-            <Input allowClear placeholder="用户名或账号编号" />
+          <Form.Item name="actor" label="操作人" tooltip="操作时记录的姓名（须完全一致），或账号编号">
+            <Input allowClear placeholder="姓名或账号编号" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
@@ -152,43 +160,48 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
             />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={6} lg={3}>
+        <Col xs={12} sm={6} lg={3} style={advanced}>
           <Form.Item name="targetType" label="对象类型">
             <AutoComplete allowClear options={TARGET_TYPE_OPTIONS} placeholder="如 user" />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={6} lg={3}>
+        <Col xs={12} sm={6} lg={3} style={advanced}>
           <Form.Item name="targetId" label="对象编号">
             <Input allowClear />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6}>
+        <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="org" label="机构">
             <OrgSelect allowClear placeholder="授权范围内全部机构" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6}>
+        <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="from" label="起始时间（北京时间）">
             <Input type="datetime-local" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6}>
+        <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="to" label="截止时间（不含）">
             <Input type="datetime-local" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={6}>
+        <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="requestId" label="请求编号">
             <Input allowClear />
           </Form.Item>
         </Col>
         <Col xs={24} lg={6}>
-          <Form.Item label=" " colon={false}>
+          <Form.Item label={isNarrow ? undefined : ' '} colon={false}>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search-submit">
                 查询
               </Button>
               <Button onClick={() => onSearch(filterOf({}, filter.pageSize))}>重置</Button>
+              {isNarrow && (
+                <Button type="link" onClick={() => setShowMore(!showMore)}>
+                  {showMore ? '收起条件' : '更多条件'}
+                </Button>
+              )}
             </Space>
           </Form.Item>
         </Col>
@@ -267,7 +280,7 @@ function VerifyCard({ org }: { org: string | null }) {
 
 function RecordDetails({ record }: { record: TAuditRecord }) {
   return (
-    <Descriptions size="small" column={1} bordered styles={{ label: { width: 120 } }}>
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
       <Descriptions.Item label="记录编号">{record.id}</Descriptions.Item>
       <Descriptions.Item label="操作人编号">{record.actorId ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="请求编号">{record.requestId ?? '—'}</Descriptions.Item>
@@ -293,22 +306,23 @@ const COLUMNS: TableColumnsType<TAuditRecord> = [
   {
     title: '时间',
     dataIndex: 'at',
-    width: 170,
-    render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatBeijingSeconds(at)}</span>,
+    width: 168,
+    render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{formatBeijingSeconds(at)}</span>,
   },
   {
     title: '操作人',
     dataIndex: 'actorName',
-    width: 160,
+    width: 140,
     render: (name: string) => <span data-testid="audit-actor">{name}</span>,
   },
   {
     title: '操作',
     dataIndex: 'action',
+    width: 210,
     render: (action: string) => (
       <div>
         <div>{LABELS[action] ?? action}</div>
-        <Text type="secondary" style={{ fontSize: 12 }}>
+        <Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           {action}
         </Text>
       </div>
@@ -319,13 +333,17 @@ const COLUMNS: TableColumnsType<TAuditRecord> = [
     key: 'target',
     responsive: ['md'],
     render: (_value, record) => (
-      <Text style={{ fontSize: 13, wordBreak: 'break-all' }}>
-        {record.targetType}
-        {record.targetId ? `：${record.targetId}` : ''}
-      </Text>
+      <div style={{ fontSize: 13 }}>
+        <div>{record.targetType}</div>
+        {record.targetId && (
+          <Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            {record.targetId}
+          </Text>
+        )}
+      </div>
     ),
   },
-  { title: '机构', dataIndex: ['organisation', 'name'], responsive: ['lg'], width: 150 },
+  { title: '机构', dataIndex: ['organisation', 'name'], responsive: ['xl'], width: 140 },
   {
     title: '序号',
     dataIndex: 'seq',
@@ -336,6 +354,34 @@ const COLUMNS: TableColumnsType<TAuditRecord> = [
   },
 ];
 
+/** Phones: when and who in one column, what in the other. */
+const NARROW_COLUMNS: TableColumnsType<TAuditRecord> = [
+  {
+    title: '时间 / 操作人',
+    dataIndex: 'at',
+    render: (at: string, record) => (
+      <div>
+        <div style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>{formatBeijingSeconds(at)}</div>
+        <Text type="secondary" style={{ fontSize: 13 }} data-testid="audit-actor">
+          {record.actorName}
+        </Text>
+      </div>
+    ),
+  },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    render: (action: string) => (
+      <div>
+        <div>{LABELS[action] ?? action}</div>
+        <Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+          {action}
+        </Text>
+      </div>
+    ),
+  },
+];
+
 /** The audit page. */
 export function AuditPage() {
   useDocumentTitle('审计日志');
@@ -343,6 +389,7 @@ export function AuditPage() {
   const filter = auditFilterFromSearch(search);
   const records = useAuditSearch(auditQueryOf(filter));
   const go = (next: AuditFilter) => setSearch(auditFilterToSearch(next));
+  const isNarrow = Grid.useBreakpoint().md === false;
 
   return (
     <>
@@ -361,7 +408,7 @@ export function AuditPage() {
             rowKey="id"
             size="small"
             loading={records.isFetching}
-            columns={COLUMNS}
+            columns={isNarrow ? NARROW_COLUMNS : COLUMNS}
             dataSource={records.data?.records ?? []}
             expandable={{ expandedRowRender: (record) => <RecordDetails record={record} /> }}
             locale={{ emptyText: '没有符合条件的记录' }}

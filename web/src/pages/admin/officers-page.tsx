@@ -314,7 +314,7 @@ export function OfficersPage() {
       title: '姓名',
       key: 'name',
       render: (_value, officer) => (
-        <div>
+        <div style={{ minWidth: 96 }}>
           <Text strong data-testid="officer-name">
             {officer.user.displayName}
           </Text>
@@ -323,26 +323,36 @@ export function OfficersPage() {
               {officer.organisation.name}
             </Text>
           </div>
+          {/* Phones show no certificate columns: the number and validity go under the name. */}
+          <div className="qz-only-narrow" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+            <div>{officer.certificate.number}</div>
+            <Text type="secondary" style={{ fontSize: 12 }}>
+              {officer.certificate.validFrom} 至 {officer.certificate.validTo}
+            </Text>
+          </div>
         </div>
       ),
     },
     {
       title: '执法证号',
       key: 'number',
-      render: (_value, officer) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{officer.certificate.number}</span>,
+      responsive: ['md'],
+      render: (_value, officer) => (
+        <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{officer.certificate.number}</span>
+      ),
     },
     {
       title: '发证机关',
       key: 'issuer',
-      responsive: ['md'],
+      responsive: ['lg'],
       render: (_value, officer) => <span data-testid="officer-issuer">{officer.certificate.issuingBody}</span>,
     },
     {
       title: '有效期',
       key: 'validity',
-      responsive: ['sm'],
+      responsive: ['md'],
       render: (_value, officer) => (
-        <div style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>
+        <div style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13, whiteSpace: 'nowrap' }}>
           {officer.certificate.validFrom} 至 {officer.certificate.validTo}
           {officer.certificate.revokedOn && (
             <div>
@@ -360,6 +370,7 @@ export function OfficersPage() {
       key: 'conflicts',
       responsive: ['md'],
       align: 'center',
+      width: 96,
       render: (_value, officer) =>
         officer.conflicts.length > 0 ? <Tag color="gold">{officer.conflicts.length} 项</Tag> : <Text type="secondary">无</Text>,
     },
@@ -427,8 +438,9 @@ export function OfficersPage() {
             expandable={{
               expandedRowRender: (officer) => (
                 <div style={{ padding: '4px 0' }}>
-                  <Paragraph style={{ marginBottom: 8 }} className="qz-only-narrow">
+                  <Paragraph style={{ marginBottom: 8 }} className="qz-below-lg">
                     发证机关：{officer.certificate.issuingBody}
+                    {officer.certificate.revokedOn ? `；${officer.certificate.revokedOn} 吊销或注销` : ''}
                   </Paragraph>
                   <ConflictList officer={officer} canWrite={canWrite} />
                 </div>

@@ -14,6 +14,7 @@ import {
   Card,
   Col,
   Form,
+  Grid,
   Input,
   Modal,
   Radio,
@@ -155,6 +156,7 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
   const revoke = useRevokeRole();
   const { message, modal } = App.useApp();
   const canAssign = can('roles.assign');
+  const isNarrow = Grid.useBreakpoint().md === false;
 
   const confirmRevoke = (user: TUserWithRoles, grant: TRoleGrant) =>
     modal.confirm({
@@ -173,11 +175,35 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
   const needle = search.trim().toLowerCase();
   const rows = users.filter((user) => needle === '' || user.username.includes(needle) || user.displayName.toLowerCase().includes(needle));
 
+  const grantTags = (user: TUserWithRoles) =>
+    user.grants.length === 0 ? (
+      <Text type="secondary">未授予角色</Text>
+    ) : (
+      <Space size={[4, 6]} wrap>
+        {user.grants.map((grant) => (
+          <Tag
+            key={grant.id}
+            color={roleColour(grant.role)}
+            closable={canAssign && user.id !== session?.user.id}
+            onClose={(event) => {
+              event.preventDefault();
+              confirmRevoke(user, grant);
+            }}
+            title={`由 ${grant.grantedBy.name} 于 ${formatDateTime(grant.grantedAt)} 授予`}
+            style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+            data-testid="grant-tag"
+          >
+            {grantText(grant)}
+          </Tag>
+        ))}
+      </Space>
+    );
+
   const columns: TableColumnsType<TUserWithRoles> = [
     {
       title: '账号',
       dataIndex: 'displayName',
-      width: 200,
+      width: isNarrow ? undefined : 220,
       render: (_value, user) => (
         <div>
           <Text strong data-testid="roles-user-name">
@@ -194,41 +220,17 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
               {user.username} · {user.organisation.name}
             </Text>
           </div>
+          {isNarrow && <div style={{ marginTop: 6 }}>{grantTags(user)}</div>}
         </div>
       ),
     },
-    {
-      title: '角色',
-      key: 'grants',
-      render: (_value, user) =>
-        user.grants.length === 0 ? (
-          <Text type="secondary">未授予角色</Text>
-        ) : (
-          <Space size={[4, 6]} wrap>
-            {user.grants.map((grant) => (
-              <Tag
-                key={grant.id}
-                color={roleColour(grant.role)}
-                closable={canAssign && user.id !== session?.user.id}
-                onClose={(event) => {
-                  event.preventDefault();
-                  confirmRevoke(user, grant);
-                }}
-                title={`由 ${grant.grantedBy.name} 于 ${formatDateTime(grant.grantedAt)} 授予`}
-                data-testid="grant-tag"
-              >
-                {grantText(grant)}
-              </Tag>
-            ))}
-          </Space>
-        ),
-    },
+    ...(isNarrow ? [] : [{ title: '角色', key: 'grants', render: (_value: unknown, user: TUserWithRoles) => grantTags(user) }]),
     ...(canAssign
       ? [
           {
             title: '',
             key: 'assign',
-            width: 110,
+            width: isNarrow ? 48 : 110,
             align: 'right' as const,
             render: (_value: unknown, user: TUserWithRoles) => (
               <Button
@@ -236,9 +238,10 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
                 icon={<PlusOutlined />}
                 onClick={() => setAssigning(user)}
                 disabled={user.status === 'disabled'}
+                aria-label="授予角色"
                 data-testid="assign-role"
               >
-                授予角色
+                {isNarrow ? null : '授予角色'}
               </Button>
             ),
           },
@@ -304,12 +307,15 @@ function RoleModelTab({ roles }: { roles: readonly TRoleDefinition[] }) {
 
 function PolicyTab({ roles }: { roles: readonly TRoleDefinition[] }) {
   const rows = policyMatrix(roles);
+  const isNarrow = Grid.useBreakpoint().md === false;
+  const firstWidth = isNarrow ? 140 : 200;
+  const roleWidth = 86;
   const columns: TableColumnsType<(typeof rows)[number]> = [
     {
       title: '操作',
       dataIndex: 'description',
       fixed: 'left',
-      width: 220,
+      width: firstWidth,
       render: (description: string, row) => (
         <div>
           <div>{description}</div>
@@ -322,7 +328,7 @@ function PolicyTab({ roles }: { roles: readonly TRoleDefinition[] }) {
     ...roles.map((role) => ({
       title: role.label,
       key: role.id,
-      width: 96,
+      width: roleWidth,
       align: 'center' as const,
       render: (_value: unknown, row: (typeof rows)[number]) => {
         const reach = row.reach[role.id];
@@ -343,7 +349,7 @@ function PolicyTab({ roles }: { roles: readonly TRoleDefinition[] }) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 220 + roles.length * 96 }}
+        scroll={{ x: firstWidth + roles.length * roleWidth }}
         data-testid="policy-table"
       />
     </>
