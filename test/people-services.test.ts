@@ -179,6 +179,8 @@ describe.each(dialectsUnderTest())('people services on %s', (dialect) => {
     const mine = await searchAuditLog(asAuditor, { actor: auditor.id, action: 'audit.search', limit: 10, offset: 0 });
     expect(mine.total).toBe(3); // the three searches above
     expect(mine.records[0]?.details).toMatchObject({ filters: { from: '2030-01-01T00:00:00+08:00' } });
+    const byUsername = await searchAuditLog(asAuditor, { actor: auditor.username, action: 'audit.search', limit: 10, offset: 0 });
+    expect(byUsername.total).toBe(4); // the four searches above, found by the name people know
     await expect(searchAuditLog(asAuditor, { orgCode: 'gx', limit: 10, offset: 0 })).rejects.toMatchObject({ code: 'forbidden' });
   });
 

@@ -12,7 +12,7 @@ const ZInstant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8
 export const ZAuditSearchQuery = z.object({
   /** one organisation's chain; default: every organisation the auditor reaches */
   org: ZOrgCode.optional(),
-  /** an account id or username */
+  /** an account id, a username, or the actor's display name at the time */
   actor: z.string().trim().max(100, '操作人不能超过 100 个字符').optional(),
   /** an action or its prefix: 'session.' matches every sign-in event */
   action: z.string().trim().max(100, '操作类型不能超过 100 个字符').optional(),

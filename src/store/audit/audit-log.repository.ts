@@ -84,7 +84,7 @@ export async function hasAuditRecords(db: Db, orgId: string): Promise<boolean> {
 /** Filters of the auditor's search; every one optional except the organisations searched. */
 export interface AuditSearchFilter {
   orgIds: readonly string[];
-  /** an account id or the actor's name at the time */
+  /** an account id, a username, or the actor's display name at the time */
   actor?: string | undefined;
   /** an exact action, or a prefix when it ends with '.' */
   action?: string | undefined;
@@ -104,7 +104,14 @@ export async function searchAuditRecords(db: Db, filter: AuditSearchFilter): Pro
   let query = db.selectFrom('audit_log').where('org_id', 'in', [...filter.orgIds]);
   if (filter.actor) {
     const actor = filter.actor;
-    query = query.where((eb) => eb.or([eb('actor_id', '=', actor), eb('actor_name', '=', actor)]));
+    // Auditors know people by username; records keep the id and the display name of the time.
+    query = query.where((eb) =>
+      eb.or([
+        eb('actor_id', '=', actor),
+        eb('actor_name', '=', actor),
+        eb('actor_id', 'in', eb.selectFrom('users').select('id').where('username', '=', actor)),
+      ]),
+    );
   }
   if (filter.action) {
     query = filter.action.endsWith('.')
