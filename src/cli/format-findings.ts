@@ -1,20 +1,7 @@
 /** Human-readable summaries of lint findings and diffs for the terminal. */
-import type { TFinding, TPowerListDiff } from '../contracts/power-list.js';
+import { ITEM_FIELD_LABELS, type TFinding, type TPowerListDiff } from '../contracts/power-list.js';
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
-
-const FIELD_LABEL: Record<string, string> = {
-  no: '序号',
-  category: '权力分类',
-  name: '项目名称',
-  subItem: '子项',
-  legalBases: '实施依据',
-  duties: '责任事项',
-  dutyBases: '责任事项依据',
-  accountability: '追责情形',
-  accountabilityBases: '追责依据',
-  note: '备注',
-};
 
 export function countBySeverity(findings: TFinding[]): Record<TFinding['severity'], number> {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -27,7 +14,7 @@ export function formatFindings(findings: TFinding[]): string {
   return findings
     .map(
       (f) =>
-        `[${SEVERITY_LABEL[f.severity]}] ${f.item === null ? '全表' : `第${f.item}项`}${f.field ? ` ${FIELD_LABEL[f.field] ?? f.field}` : ''} (${f.rule})：${f.message}`,
+        `[${SEVERITY_LABEL[f.severity]}] ${f.item === null ? '全表' : `第${f.item}项`}${f.field ? ` ${ITEM_FIELD_LABELS[f.field].zh}` : ''} (${f.rule})：${f.message}`,
     )
     .join('\n');
 }

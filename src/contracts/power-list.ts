@@ -82,6 +82,21 @@ export const ZItemField = z.enum([
 ]);
 export type TItemField = z.infer<typeof ZItemField>;
 
+/** The column names the list prints (Chinese) and their English glosses, for messages and UIs. */
+export const ITEM_FIELD_LABELS: Record<TItemField | 'accountabilityPreamble', { zh: string; en: string }> = {
+  no: { zh: '序号', en: 'number' },
+  category: { zh: '权力分类', en: 'category' },
+  name: { zh: '项目名称', en: 'name' },
+  subItem: { zh: '子项', en: 'sub-item' },
+  legalBases: { zh: '实施依据', en: 'legal basis' },
+  duties: { zh: '责任事项', en: 'duties' },
+  dutyBases: { zh: '责任事项依据', en: 'basis of duties' },
+  accountabilityPreamble: { zh: '追责情形（引言）', en: 'accountability lead-in' },
+  accountability: { zh: '追责情形', en: 'accountability circumstances' },
+  accountabilityBases: { zh: '追责依据', en: 'basis of accountability' },
+  note: { zh: '备注', en: 'note' },
+};
+
 /** One power (一项权力) of the list. */
 export const ZPowerItem = z.object({
   no: z.number().int().positive(),

@@ -4,7 +4,14 @@
  * copied from another power category, missing legal bases, citations without title or article,
  * duplicate items and duties that name no known procedure step. Pure; one small function per rule.
  */
-import type { TCitation, TFinding, TItemField, TPowerItem, TSeverity } from '../../contracts/power-list.js';
+import {
+  ITEM_FIELD_LABELS,
+  type TCitation,
+  type TFinding,
+  type TItemField,
+  type TPowerItem,
+  type TSeverity,
+} from '../../contracts/power-list.js';
 import { isKnownStepName } from './step-names.js';
 
 /** A cell the exporter truncated mid-sentence (one finding per truncated entry). */
@@ -49,18 +56,7 @@ const CITATION_FIELDS: readonly CitationField[] = ['legalBases', 'dutyBases', 'a
 const ENTRY_FIELDS: readonly EntryField[] = ['legalBases', 'duties', 'dutyBases', 'accountability', 'accountabilityBases'];
 
 /** Column names as the list prints them, for messages. */
-const FIELD_LABELS: Record<TItemField, { zh: string; en: string }> = {
-  no: { zh: '序号', en: 'number' },
-  category: { zh: '权力分类', en: 'category' },
-  name: { zh: '项目名称', en: 'name' },
-  subItem: { zh: '子项', en: 'sub-item' },
-  legalBases: { zh: '实施依据', en: 'legal basis' },
-  duties: { zh: '责任事项', en: 'duties' },
-  dutyBases: { zh: '责任事项依据', en: 'basis of duties' },
-  accountability: { zh: '追责情形', en: 'accountability circumstances' },
-  accountabilityBases: { zh: '追责依据', en: 'basis of accountability' },
-  note: { zh: '备注', en: 'note' },
-};
+const FIELD_LABELS = ITEM_FIELD_LABELS;
 
 /** Lint a whole list; findings come item by item in list order, rules in `LINT_RULE_IDS` order. */
 export function lintPowerList(list: LintablePowerList): TFinding[] {

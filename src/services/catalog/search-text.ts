@@ -2,19 +2,9 @@
  * What the public search looks in: an item's name, its duties and the texts of its citations and
  * accountability clauses — and where in the item a query matched, for the snippet shown to people.
  */
-import type { TCitation, TPowerItem } from '../../contracts/power-list.js';
+import { ITEM_FIELD_LABELS, type TCitation, type TPowerItem } from '../../contracts/power-list.js';
 
-const FIELD_LABELS = {
-  name: '项目名称',
-  subItem: '子项',
-  duties: '责任事项',
-  legalBases: '实施依据',
-  dutyBases: '责任事项依据',
-  accountability: '追责情形',
-  accountabilityBases: '追责依据',
-} as const;
-
-type SearchField = keyof typeof FIELD_LABELS;
+type SearchField = 'name' | 'subItem' | 'duties' | 'legalBases' | 'dutyBases' | 'accountability' | 'accountabilityBases';
 
 function citationText(c: TCitation): string {
   return [c.title ? `《${c.title}》` : '', c.text].join(' ');
@@ -50,7 +40,7 @@ export function matchSnippets(item: TPowerItem, query: string, radius = 20): { f
     const start = Math.max(0, at - radius);
     const end = Math.min(text.length, at + needle.length + radius);
     const snippet = `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\n/g, ' ')}${end < text.length ? '…' : ''}`;
-    out.push({ field: FIELD_LABELS[field], snippet });
+    out.push({ field: ITEM_FIELD_LABELS[field].zh, snippet });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Chinese labels and tag colours for the list's vocabularies (categories, ranks, fields, severities).
  */
-import type { TItemField, TRank, TSeverity } from '@contracts/power-list.js';
+import { ITEM_FIELD_LABELS, type TRank, type TSeverity } from '@contracts/power-list.js';
 
 const CATEGORY_COLOURS: Record<string, string> = {
   行政处罚: 'volcano',
@@ -33,23 +33,9 @@ export function rankColour(rank: TRank): string {
   return RANK_COLOURS[rank];
 }
 
-const FIELD_LABELS: Record<TItemField | 'accountabilityPreamble', string> = {
-  no: '序号',
-  category: '权力分类',
-  name: '项目名称',
-  subItem: '子项',
-  legalBases: '实施依据',
-  duties: '责任事项',
-  dutyBases: '责任事项依据',
-  accountability: '追责情形',
-  accountabilityPreamble: '追责情形（引言）',
-  accountabilityBases: '追责依据',
-  note: '备注',
-};
-
 /** Chinese column name of an item field; unknown field names are shown as they are. */
 export function fieldLabel(field: string): string {
-  return (FIELD_LABELS as Record<string, string>)[field] ?? field;
+  return (ITEM_FIELD_LABELS as Record<string, { zh: string } | undefined>)[field]?.zh ?? field;
 }
 
 /** Severity of a linter finding in words and as an antd Alert type. */
