@@ -173,6 +173,20 @@ describe.each(dialectsUnderTest())('accounts and sessions over HTTP on %s', (dia
     );
   });
 
+  it('lets an account with an administrator-set password do nothing but change it', async () => {
+    const head = await createAccount(sys, { grants: [{ role: 'head', orgCode: 'lz' }], mustChangePassword: true });
+    const session = sessionFrom(await loginAs(head.username, head.password));
+    const refused = expectProblem(await call('GET', '/api/v1/officers', { session }), 403);
+    expect(refused.detail).toContain('请先');
+    expect((await call('GET', '/api/v1/auth/me', { session })).statusCode).toBe(200);
+    expect((await call('GET', '/api/v1/powerlists/current', { session })).statusCode).toBe(200);
+    const newPassword = `${TEST_PASSWORD}-新`;
+    const changed = await call('POST', '/api/v1/account/password', { session, payload: { currentPassword: head.password, newPassword } });
+    expect(changed.statusCode).toBe(200);
+    const again = sessionFrom(await loginAs(head.username, newPassword));
+    expect((await call('GET', '/api/v1/officers', { session: again })).statusCode).toBe(200);
+  });
+
   it('locks an account after five failures with growing delays, and audits every attempt', async () => {
     const account = await createAccount(sys, {});
     for (let i = 0; i < 5; i++) expectProblem(await loginAs(account.username, 'wrong-password-123'), 401);

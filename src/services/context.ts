@@ -35,6 +35,8 @@ export interface UserActor {
   grants: readonly RoleGrant[];
   /** the session the request came with; null when acting outside a session */
   sessionId: string | null;
+  /** the password was set by an administrator: until the owner changes it, only their own account may be managed */
+  mustChangePassword?: boolean;
 }
 
 /** Who is acting. Anonymous is the public portal; system is start-up seeding and the CLI. */

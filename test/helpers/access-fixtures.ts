@@ -42,6 +42,8 @@ export interface AccountSpec {
   password?: string;
   external?: boolean;
   grants?: GrantSpec[];
+  /** keep the state of a fresh account whose administrator-set password has not been changed yet */
+  mustChangePassword?: boolean;
 }
 
 export interface TestAccount {
@@ -66,6 +68,8 @@ export async function createAccount(ctx: ServiceContext, spec: AccountSpec = {})
   for (const grant of spec.grants ?? []) {
     await assignRole(ctx, { userId: user.id, role: grant.role, orgCode: grant.orgCode, scope: grant.scope ?? 'organisation' });
   }
+  // Most tests act as accounts in everyday use, whose owners have replaced the initial password.
+  if (!spec.mustChangePassword) await ctx.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
   return { id: user.id, username: user.username, password, orgCode };
 }
 

@@ -6,7 +6,9 @@
  *    they act for no session);
  * 3. a route's declared action must be one the actor may perform on some organisation — else
  *    401/403; the service checks again against the resource's organisation. A route under /api/v1
- *    that declares no policy is refused (fail closed).
+ *    that declares no policy is refused (fail closed);
+ * 4. an account whose password an administrator set may only manage its own account (change the
+ *    password, sign out) until its owner has changed it — the administrator knows that password.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
@@ -27,6 +29,9 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The action of a person's own account: password, authenticator, session, sign-out. */
+const OWN_ACCOUNT_ACTION = 'account.manageOwn';
 
 /** Adds the session, CSRF and route-policy checks to every request. */
 export function registerAuthHooks(app: FastifyInstance): void {
@@ -74,6 +79,10 @@ async function checkRoutePolicy(request: FastifyRequest): Promise<void> {
     // Fail closed: a route that forgot its policy serves nobody.
     request.log.error({ url }, 'API route without a policy');
     throw new DomainError(ERROR_CODES.forbidden, '该接口未配置访问权限，已拒绝访问。');
+  }
+  const actor = request.ctx.actor;
+  if (actor.kind === 'user' && actor.mustChangePassword && config.action !== OWN_ACCOUNT_ACTION && !isPublicAction(config.action)) {
+    throw new DomainError(ERROR_CODES.forbidden, '您的密码由管理员设置，请先在“个人设置”中修改密码后再继续操作。');
   }
   try {
     await requireActionSomewhere(request.ctx, config.action);

@@ -15,5 +15,14 @@ export function grantsOf(rows: readonly RoleGrantRow[]): RoleGrant[] {
 /** The actor of an account, with its grants read now (a revoked role stops working at once). */
 export async function userActorOf(db: Db, user: UserRow, sessionId: string | null): Promise<UserActor> {
   const grants = grantsOf(await listGrantsOfUser(db, user.id));
-  return { kind: 'user', id: user.id, name: user.display_name, username: user.username, orgId: user.org_id, grants, sessionId };
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.display_name,
+    username: user.username,
+    orgId: user.org_id,
+    grants,
+    sessionId,
+    mustChangePassword: user.must_change_password === 1,
+  };
 }
