@@ -200,6 +200,17 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
         },
       }),
     },
+    // The register form's account list: the head may list them without the right to read accounts;
+    // a 负责人 or system administrator of another bureau may not list Liuzhou's.
+    'GET /api/v1/officers/candidates': {
+      allowed: onLiuzhou('system-admin', 'head'),
+      probe: async () => ({ url: '/api/v1/officers/candidates?org=lz' }),
+      check: (p, body) => {
+        const candidates = (body as { candidates: { orgCode: string }[] }).candidates;
+        expect(candidates.length, p.label).toBeGreaterThan(0);
+        expect(new Set(candidates.map((c) => c.orgCode)), p.label).toEqual(new Set(['lz']));
+      },
+    },
     'GET /api/v1/officers/:id': {
       allowed: onLiuzhou(...BUSINESS, 'system-admin'),
       probe: async () => ({ url: `/api/v1/officers/${officerId}` }),

@@ -112,6 +112,7 @@ export const AUDIT_ACTION_LABELS = {
   'role.revoke': '收回角色',
   'officer.list': '查阅执法人员',
   'officer.read': '查阅执法人员档案',
+  'officer.candidate-list': '查阅可登记为执法人员的账号',
   'officer.register': '登记执法人员',
   'officer.certificate-update': '更新执法证',
   'officer.certificate-revoke': '吊销或注销执法证',

@@ -176,6 +176,26 @@ export const ZPublicOfficerListResponse = z.object({ officers: z.array(ZPublicOf
 export type TPublicOfficer = z.infer<typeof ZPublicOfficer>;
 export type TPublicOfficerListResponse = z.infer<typeof ZPublicOfficerListResponse>;
 
+/**
+ * GET /api/v1/officers/candidates?org=lz — the accounts a head (负责人) or system administrator may
+ * register as officers: active staff accounts (not applicant bodies') without an officer record.
+ * Without `org`, every organisation the actor may register officers for.
+ */
+export const ZOfficerCandidatesQuery = z.object({ org: ZOrgCode.optional() });
+export type TOfficerCandidatesQuery = z.infer<typeof ZOfficerCandidatesQuery>;
+
+/** An account that may be registered as an officer: only what the register form shows. */
+export const ZOfficerCandidate = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  orgCode: z.string(),
+});
+export type TOfficerCandidate = z.infer<typeof ZOfficerCandidate>;
+
+export const ZOfficerCandidatesResponse = z.object({ candidates: z.array(ZOfficerCandidate) });
+export type TOfficerCandidatesResponse = z.infer<typeof ZOfficerCandidatesResponse>;
+
 const ZCertificateFields = {
   certificateNumber: z.string({ error: '请填写执法证号' }).trim().min(1, '请填写执法证号').max(64, '执法证号不能超过 64 个字符'),
   issuingBody: z.string({ error: '请填写发证机关' }).trim().min(1, '请填写发证机关').max(100, '发证机关不能超过 100 个字符'),

@@ -124,6 +124,15 @@ async function fieldErrors(page: Page): Promise<string> {
   return (await page.locator('.ant-form-item-explain-error').allTextContents()).join('\n');
 }
 
+/** Waits until nothing on the page is animating (a modal zooming in, a dropdown sliding down). */
+async function settle(page: Page): Promise<void> {
+  // A function, not a string: the page's CSP forbids evaluating strings. (Node's types know no DOM.)
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { getAnimations(): unknown[] } };
+    return document.getAnimations().length === 0;
+  });
+}
+
 /** Picks `label` in the antd Select of the form item labelled `field`. */
 async function choose(page: Page, scope: string, field: string, label: string): Promise<void> {
   await page.locator(scope).getByLabel(field).click();
@@ -349,6 +358,7 @@ describe('text people typed that looks like HTML', () => {
   let browser: LaunchedBrowser;
   let page: Page;
   let admin: TestAccount;
+  let head: TestAccount;
   let securityAdmin: TestAccount;
   let auditor: TestAccount;
   const xssUser = { username: 'xss.user', password: 'Xss-User-Initial-Passphrase-2026' };
@@ -370,6 +380,7 @@ describe('text people typed that looks like HTML', () => {
       displayName: '系统管理员甲',
       grants: [{ role: 'system-admin', orgCode: 'lz', scope: 'subtree' }],
     });
+    head = await createAccount(ctx, { username: 'fuzeren', displayName: '负责人乙', grants: [{ role: 'head', orgCode: 'lz' }] });
     securityAdmin = await createAccount(ctx, {
       username: 'secadmin',
       grants: [{ role: 'security-admin', orgCode: 'lz', scope: 'subtree' }],
@@ -397,13 +408,49 @@ describe('text people typed that looks like HTML', () => {
     await row.waitFor({ state: 'visible' });
     expect(await row.getByTestId('user-display-name').textContent()).toBe(NAME);
     await expectNothingInjected();
+  });
 
-    // Registered as an officer with a certificate and a declared conflict, all typed into the forms.
-    await page.goto('/admin/officers');
-    await page.getByTestId('register-officer').click();
+  it('is picked from the account list by a head (负责人), who may register officers but not read accounts', async () => {
     const officerForm = '[data-testid="officer-form"]';
-    await page.locator(officerForm).getByLabel('人员账号').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: xssUser.username }).click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    /** Opens the register form and its account list, and waits until both stopped moving. */
+    const openAccountList = async () => {
+      await page.goto('/admin/officers');
+      await page.getByTestId('register-officer').click();
+      await page.locator(officerForm).waitFor({ state: 'visible' });
+      await settle(page);
+      await page.locator(officerForm).getByLabel('人员账号').click();
+      await options.first().waitFor({ state: 'visible' });
+      await settle(page);
+    };
+    await signIn(page, authenticators, head, '/admin/officers');
+
+    // On a phone the form and its list fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openAccountList();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'admin-officer-register-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await openAccountList();
+    // The list holds the bureau's staff accounts, the name looking like HTML shown as text.
+    const listed = await options.allTextContents();
+    expect(listed).toContain(`${NAME}${xssUser.username}`);
+    expect(listed).toContain('系统管理员甲sysadmin');
+    await expectNothingInjected();
+    await screenshot(page, 'admin-officer-register-1440');
+
+    // The search matches the display name and the username, nothing else.
+    const search = page.locator(officerForm).getByLabel('人员账号');
+    await search.fill('onerror');
+    await expect.poll(() => options.allTextContents()).toEqual([`${NAME}${xssUser.username}`]);
+    await search.fill('zzz-nobody');
+    await page.locator('.ant-select-dropdown:visible .ant-empty').waitFor({ state: 'visible' });
+    expect(await options.count()).toBe(0);
+    await search.fill(xssUser.username);
+    await expect.poll(() => options.allTextContents()).toEqual([`${NAME}${xssUser.username}`]);
+    await options.first().click();
+
     await page.locator(officerForm).getByLabel('执法证号').fill('桂保执 2026-0042');
     await page.locator(officerForm).getByLabel('发证机关').fill(ISSUER);
     await page.locator(officerForm).getByLabel('有效期自').fill('2026-01-01');
@@ -415,6 +462,20 @@ describe('text people typed that looks like HTML', () => {
     expect(await officerRow.getByTestId('officer-issuer').textContent()).toBe(ISSUER);
     expect(await officerRow.getByTestId('certificate-status').textContent()).toBe('有效');
 
+    // Registered, the account leaves the list (the others stay).
+    await page.locator(officerForm).waitFor({ state: 'hidden' });
+    await page.getByTestId('register-officer').click();
+    await page.locator(officerForm).getByLabel('人员账号').click();
+    await expect
+      .poll(async () => {
+        const texts = await options.allTextContents();
+        return texts.includes('负责人乙fuzeren') && !texts.includes(`${NAME}${xssUser.username}`);
+      })
+      .toBe(true);
+    await button(page.locator('.ant-modal-footer'), '取消').click();
+    await page.locator(officerForm).waitFor({ state: 'hidden' });
+
+    // A declared conflict, typed into the form.
     await button(officerRow, '操作').click();
     await page.getByRole('menuitem', { name: '申报利害关系' }).click();
     await page.locator(officerForm).getByLabel('当事人名称').fill(PARTY);

@@ -1,6 +1,6 @@
 /** Enforcement officers, their certificates and their declared conflicts of interest. */
 import type { Db } from '../database.js';
-import type { OfficerConflictsTable, OfficersTable } from '../tables/schema.js';
+import type { OfficerConflictsTable, OfficersTable, UsersTable } from '../tables/schema.js';
 
 export type OfficerRow = OfficersTable;
 export type OfficerConflictRow = OfficerConflictsTable;
@@ -47,6 +47,29 @@ export async function listActiveOfficers(db: Db, orgIds: readonly string[]): Pro
     .where('users.status', '=', 'active')
     .orderBy('users.display_name')
     .orderBy('officers.id')
+    .execute();
+}
+
+/** An account that may be registered as an officer. */
+export type OfficerCandidateRow = Pick<UsersTable, 'id' | 'org_id' | 'username' | 'display_name'>;
+
+/**
+ * The active staff accounts of the given organisations that have no officer record yet, by
+ * username (the same order on every dialect: usernames are lower-case ASCII). Applicant bodies'
+ * accounts (external) can never be officers, so they are left out too.
+ */
+export async function listOfficerCandidates(db: Db, orgIds: readonly string[]): Promise<OfficerCandidateRow[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .leftJoin('officers', 'officers.user_id', 'users.id')
+    .select(['users.id', 'users.org_id', 'users.username', 'users.display_name'])
+    .where('users.org_id', 'in', [...orgIds])
+    .where('users.status', '=', 'active')
+    .where('users.external', '=', 0)
+    .where('officers.id', 'is', null)
+    .orderBy('users.username')
+    .orderBy('users.id')
     .execute();
 }
 

@@ -11,6 +11,7 @@ import type {
   TCreateUserRequest,
   TDeclareConflictRequest,
   TOfficer,
+  TOfficerCandidatesResponse,
   TOfficerListResponse,
   TRegisterOfficerRequest,
   TRoleGrant,
@@ -98,6 +99,14 @@ export function verifyAuditLog(org?: string | null): Promise<TAuditVerifyRespons
 /** The officers of the organisations in reach, with certificates and declared conflicts. */
 export function fetchOfficers(org: string | null, signal?: AbortSignal): Promise<TOfficerListResponse> {
   return getJson(withQuery(`${V1}/officers`, { org }), signal);
+}
+
+/**
+ * The accounts that may be registered as officers — active staff without an officer record — of
+ * `org`, or of every organisation where the signed-in account may register officers.
+ */
+export function fetchOfficerCandidates(org: string | null, signal?: AbortSignal): Promise<TOfficerCandidatesResponse> {
+  return getJson(withQuery(`${V1}/officers/candidates`, { org }), signal);
 }
 
 /** Registers an account as an officer with its certificate. */

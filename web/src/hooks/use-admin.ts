@@ -14,6 +14,7 @@ import {
   assignRole,
   createUser,
   declareConflict,
+  fetchOfficerCandidates,
   fetchOfficers,
   fetchOrganisations,
   fetchRolesOverview,
@@ -40,6 +41,8 @@ export const adminKeys = {
   roles: [PROTECTED_KEY_ROOT, 'roles'] as const,
   officers: (org: string | null) => [PROTECTED_KEY_ROOT, 'officers', org ?? ''] as const,
   allOfficers: [PROTECTED_KEY_ROOT, 'officers'] as const,
+  /** under `allOfficers`: registering an officer, or changing accounts, refreshes it too */
+  officerCandidates: (org: string | null) => [PROTECTED_KEY_ROOT, 'officers', 'candidates', org ?? ''] as const,
   audit: (query: AuditQuery) => [PROTECTED_KEY_ROOT, 'audit', query] as const,
 };
 
@@ -144,6 +147,18 @@ export function useOfficers(org: string | null) {
     queryKey: adminKeys.officers(org),
     queryFn: ({ signal }) => fetchOfficers(org, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The accounts the register form offers (needs `officers.write` only, not `users.read`); disabled
+ * when `enabled` is false. Each fetch is an audited read, so it runs when the form opens.
+ */
+export function useOfficerCandidates(org: string | null, enabled = true) {
+  return useQuery({
+    queryKey: adminKeys.officerCandidates(org),
+    queryFn: ({ signal }) => fetchOfficerCandidates(org, signal),
+    enabled,
   });
 }
 

@@ -7,6 +7,8 @@ import {
   ZConflictParams,
   ZDeclareConflictRequest,
   ZOfficer,
+  ZOfficerCandidatesQuery,
+  ZOfficerCandidatesResponse,
   ZOfficerListQuery,
   ZOfficerListResponse,
   ZPublicOfficerListResponse,
@@ -16,6 +18,7 @@ import {
 } from '../../../contracts/users.js';
 import { declareConflict } from '../../../services/officers/declare-conflict.js';
 import { getOfficer } from '../../../services/officers/get-officer.js';
+import { listOfficerCandidates } from '../../../services/officers/list-officer-candidates.js';
 import { listOfficers } from '../../../services/officers/list-officers.js';
 import { listPublicOfficers } from '../../../services/officers/list-public-officers.js';
 import { registerOfficer } from '../../../services/officers/register-officer.js';
@@ -53,6 +56,21 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => listOfficers(request.ctx, { orgCode: request.query.org }),
+  );
+
+  // The register form's account list: a head registers officers without the right to read accounts.
+  app.get(
+    '/candidates',
+    {
+      config: { action: 'officers.write' },
+      schema: {
+        tags: TAGS,
+        summary: '可登记为执法人员的账号（在用、本单位工作人员、尚未登记）',
+        querystring: ZOfficerCandidatesQuery,
+        response: { 200: ZOfficerCandidatesResponse, ...errors },
+      },
+    },
+    (request) => listOfficerCandidates(request.ctx, { orgCode: request.query.org }),
   );
 
   app.post(

@@ -5,7 +5,13 @@
  * `officers.write` register officers, record renewed or revoked certificates and declarations.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { CERTIFICATE_STATUS_LABELS, type TCertificateStatus, type TConflict, type TOfficer } from '@contracts/users.js';
+import {
+  CERTIFICATE_STATUS_LABELS,
+  type TCertificateStatus,
+  type TConflict,
+  type TOfficer,
+  type TOfficerCandidate,
+} from '@contracts/users.js';
 import {
   App,
   Button,
@@ -17,6 +23,7 @@ import {
   Input,
   Modal,
   Select,
+  type SelectProps,
   Space,
   Table,
   type TableColumnsType,
@@ -29,7 +36,7 @@ import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError } from '../../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf, useServerErrors } from '../../components/server-errors.js';
-import { type OfficerChange, useOfficerChange, useOfficers, useUsers } from '../../hooks/use-admin.js';
+import { type OfficerChange, useOfficerCandidates, useOfficerChange, useOfficers, useOrganisations } from '../../hooks/use-admin.js';
 import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { beijingToday } from '../../lib/beijing-time.js';
@@ -98,29 +105,63 @@ function CertificateFields() {
   );
 }
 
-/** The account chooser of a new officer: a list of accounts when the user may read them, else an id. */
-function AccountField({ taken }: { taken: ReadonlySet<string> }) {
-  const { can } = useSession();
-  const canList = can('users.read');
-  const users = useUsers({ status: 'active' }, canList);
-  if (!canList) {
-    return (
-      <Form.Item
-        name="userId"
-        label="账号编号"
-        rules={[{ required: true, whitespace: true, message: '请填写账号编号' }]}
-        extra="请向系统管理员索取该人员账号的编号。"
-      >
-        <Input autoComplete="off" />
-      </Form.Item>
-    );
-  }
-  const options = (users.data?.users ?? [])
-    .filter((user) => !user.external && !taken.has(user.id))
-    .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username} · ${user.organisation.name}）` }));
+/** One account in the register form's list: the name, then the username people search by. */
+function CandidateLabel({ candidate }: { candidate: TOfficerCandidate }) {
   return (
-    <Form.Item name="userId" label="人员账号" rules={[{ required: true, message: '请选择人员账号' }]}>
-      <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择已有账号" loading={users.isPending} options={options} />
+    <span data-testid="officer-candidate">
+      {candidate.displayName}
+      <Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+        {candidate.username}
+      </Text>
+    </span>
+  );
+}
+
+/**
+ * The account chooser of a new officer: the active staff accounts without an officer record of the
+ * organisations where the user may register officers (GET /api/v1/officers/candidates — a head
+ * may use it without the right to read accounts), searchable by name and username, grouped by
+ * organisation when there are several.
+ */
+function AccountField() {
+  const candidates = useOfficerCandidates(null);
+  const organisations = useOrganisations();
+  const orgName = new Map((organisations.data?.organisations ?? []).map((org) => [org.code, org.name]));
+  const list = candidates.data?.candidates ?? [];
+  const optionOf = (candidate: TOfficerCandidate) => ({
+    value: candidate.id,
+    label: <CandidateLabel candidate={candidate} />,
+    // What the search box matches, and the tooltip of a name too long for the box.
+    username: candidate.username,
+    displayName: candidate.displayName,
+    title: `${candidate.displayName}（${candidate.username}）`,
+  });
+  const orgCodes = [...new Set(list.map((candidate) => candidate.orgCode))];
+  const options: SelectProps['options'] =
+    orgCodes.length > 1
+      ? orgCodes.map((code) => ({
+          label: orgName.get(code) ?? code,
+          title: orgName.get(code) ?? code,
+          options: list.filter((candidate) => candidate.orgCode === code).map(optionOf),
+        }))
+      : list.map(optionOf);
+  return (
+    <Form.Item
+      name="userId"
+      label="人员账号"
+      rules={[{ required: true, message: '请选择人员账号' }]}
+      extra="列出本单位在用、尚未登记为执法人员的工作人员账号；申请单位的账号不能登记。可输入姓名或用户名查找。"
+      validateStatus={candidates.isError ? 'error' : undefined}
+      help={candidates.isError ? `未能载入账号列表：${serverErrorOf(candidates.error).message}` : undefined}
+    >
+      <Select
+        showSearch={{ optionFilterProp: ['displayName', 'username'] }}
+        placeholder="选择或搜索账号"
+        loading={candidates.isPending}
+        options={options}
+        notFoundContent={candidates.isPending ? '正在载入…' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可登记的账号" />}
+        data-testid="officer-account-select"
+      />
     </Form.Item>
   );
 }
@@ -139,7 +180,7 @@ const DIALOG_TITLES = {
   'declare-conflict': '申报利害关系',
 } as const;
 
-function OfficerDialog({ dialog, onClose, taken }: { dialog: Dialog; onClose: () => void; taken: ReadonlySet<string> }) {
+function OfficerDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
   const [form] = Form.useForm();
   const errors = useServerErrors(form, [
     'userId',
@@ -213,7 +254,7 @@ function OfficerDialog({ dialog, onClose, taken }: { dialog: Dialog; onClose: ()
     >
       <ServerErrorAlert error={errors.error} title="未能保存" />
       <Form form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={submit} data-testid="officer-form">
-        {dialog.kind === 'register' && <AccountField taken={taken} />}
+        {dialog.kind === 'register' && <AccountField />}
         {(dialog.kind === 'register' || dialog.kind === 'certificate') && <CertificateFields />}
         {dialog.kind === 'revoke' && (
           <>
@@ -307,7 +348,6 @@ export function OfficersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const officers = useOfficers(org);
   const rows = officers.data?.officers ?? [];
-  const taken = new Set(rows.map((officer) => officer.user.id));
 
   const columns: TableColumnsType<TOfficer> = [
     {
@@ -456,7 +496,6 @@ export function OfficersPage() {
         key={dialog ? `${dialog.kind}-${'officer' in dialog ? dialog.officer.id : ''}` : 'none'}
         dialog={dialog}
         onClose={() => setDialog(null)}
-        taken={taken}
       />
     </>
   );
