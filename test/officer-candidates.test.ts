@@ -29,6 +29,7 @@ describe.each(dialectsUnderTest())('officer candidates on %s', (dialect) => {
   let applicant: TestAccount;
   let belowHead: TestAccount;
   let besideHead: TestAccount;
+  let admin: TestAccount;
 
   /** The context of a signed-in account, as the HTTP layer builds it from the session cookie. */
   async function actingAs(account: { id: string }): Promise<ServiceContext> {
@@ -58,6 +59,11 @@ describe.each(dialectsUnderTest())('officer candidates on %s', (dialect) => {
     applicant = await createAccount(sys, { username: 'bh.applicant', orgCode: 'bh', external: true });
     belowHead = await createAccount(sys, { username: 'hp.head', orgCode: 'hp', grants: [{ role: 'head', orgCode: 'hp' }] });
     besideHead = await createAccount(sys, { username: 'gl.head', orgCode: 'gl', grants: [{ role: 'head', orgCode: 'gl' }] });
+    admin = await createAccount(sys, {
+      username: 'bh.sysadmin',
+      orgCode: 'bh',
+      grants: [{ role: 'system-admin', orgCode: 'bh', scope: 'subtree' }],
+    });
   });
   afterAll(() => database.destroy());
 
@@ -68,7 +74,14 @@ describe.each(dialectsUnderTest())('officer candidates on %s', (dialect) => {
     expect(answer.candidates).toContainEqual({ id: staff.id, username: 'bh.staff', displayName: '王执法', orgCode: 'bh' });
     expect(answer.candidates).toContainEqual({ id: quoted.id, username: 'bh.quoted', displayName: "O'Brien <b>；-- 李", orgCode: 'bh' });
     const ids = answer.candidates.map((c) => c.id);
-    for (const excluded of [officer, disabled, applicant, belowHead, besideHead]) expect(ids).not.toContain(excluded.id);
+    for (const excluded of [officer, disabled, applicant, belowHead, besideHead, admin]) expect(ids).not.toContain(excluded.id);
+  });
+
+  it('keeps the three separated administrators out of enforcement (三员分立)', async () => {
+    await expect(registerOfficer(sys, { userId: admin.id, certificateNumber: 'BH-ADMIN', ...CERTIFICATE })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('三员分立'),
+    });
   });
 
   it('drops an account from the list once it is registered, and answers the same without an organisation', async () => {
@@ -87,14 +100,10 @@ describe.each(dialectsUnderTest())('officer candidates on %s', (dialect) => {
     // A user of another organisation is refused 北海's accounts.
     await expect(listOfficerCandidates(await actingAs(besideHead), { orgCode: 'bh' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(usernamesOf(await listOfficerCandidates(await actingAs(besideHead), { orgCode: 'gl' }))).toEqual(['gl.head']);
-    // Even a subtree grant of the system administrator lists its own organisation only.
-    const admin = await createAccount(sys, {
-      username: 'bh.sysadmin',
-      orgCode: 'bh',
-      grants: [{ role: 'system-admin', orgCode: 'bh', scope: 'subtree' }],
-    });
+    // Even a subtree grant of the system administrator lists its own organisation only — and never
+    // the administrator's own account (三员分立).
     const adminSees = usernamesOf(await listOfficerCandidates(await actingAs(admin)));
-    expect(adminSees).toEqual(['bh.head', 'bh.quoted', 'bh.staff', 'bh.sysadmin']);
+    expect(adminSees).toEqual(['bh.head', 'bh.quoted', 'bh.staff']);
     // Roles without officers.write, the anonymous public and an unknown organisation are refused.
     const officerRole = await createAccount(sys, { orgCode: 'bh', grants: [{ role: 'officer', orgCode: 'bh' }] });
     await expect(listOfficerCandidates(await actingAs(officerRole), { orgCode: 'bh' })).rejects.toMatchObject({ code: 'forbidden' });

@@ -5,6 +5,7 @@
  * where the actor may register officers. The read is audited.
  */
 import type { TOfficerCandidatesResponse } from '../../contracts/users.js';
+import { SEPARATED_ADMIN_ROLES } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { listOfficerCandidates as listCandidateRows } from '../../store/repositories/officers.repository.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
@@ -37,7 +38,7 @@ export async function listOfficerCandidates(
   }
   if (orgIds.length === 0) throw new DomainError(ERROR_CODES.forbidden, '您的授权范围内没有组织机构。');
   return inTransaction(ctx, async (tx) => {
-    const rows = await listCandidateRows(tx.db, orgIds);
+    const rows = await listCandidateRows(tx.db, orgIds, SEPARATED_ADMIN_ROLES);
     await recordAudit(tx, {
       orgId: chainOrgIdForRead(tx, tree, orgIds),
       action: 'officer.candidate-list',

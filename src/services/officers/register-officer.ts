@@ -3,8 +3,10 @@
  * system administrator or the head (负责人) of the officer's organisation.
  */
 import type { TOfficer } from '../../contracts/users.js';
+import { isRoleId, isSeparatedAdminRole } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { findOfficer, findOfficerByUser, insertOfficer } from '../../store/repositories/officers.repository.js';
+import { listGrantsOfUser } from '../../store/repositories/role-grants.repository.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
@@ -23,12 +25,17 @@ export interface RegisterOfficerOptions {
 
 /**
  * Creates the officer record of a staff account.
- * @throws DomainError 'conflict' for an applicant account, an account already registered or a
+ * @throws DomainError 'conflict' for an applicant or administrator account, an account already registered or a
  *   certificate number already used in the organisation; 'validation' for bad dates.
  */
 export async function registerOfficer(ctx: ServiceContext, options: RegisterOfficerOptions): Promise<TOfficer> {
   const { user, tree } = await loadUserFor(ctx, 'officers.write', options.userId);
   if (user.external === 1) throw new DomainError(ERROR_CODES.conflict, '申请单位账号不能登记为执法人员。');
+  // 三员分立: the three administrators hold no business role, and an officer's certificate is one.
+  const grants = await listGrantsOfUser(ctx.db, user.id);
+  if (grants.some((g) => isRoleId(g.role) && isSeparatedAdminRole(g.role))) {
+    throw new DomainError(ERROR_CODES.conflict, '三员分立：系统管理员、安全保密管理员和安全审计员的账号不能登记为执法人员。');
+  }
   requireValidCertificateDates(options.validFrom, options.validTo);
   return inTransaction(ctx, async (tx) => {
     if (await findOfficerByUser(tx.db, user.id))

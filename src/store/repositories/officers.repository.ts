@@ -58,19 +58,29 @@ export type OfficerCandidateRow = Pick<UsersTable, 'id' | 'org_id' | 'username' 
  * username (the same order on every dialect: usernames are lower-case ASCII). Applicant bodies'
  * accounts (external) can never be officers, so they are left out too.
  */
-export async function listOfficerCandidates(db: Db, orgIds: readonly string[]): Promise<OfficerCandidateRow[]> {
+export async function listOfficerCandidates(
+  db: Db,
+  orgIds: readonly string[],
+  excludedRoles: readonly string[] = [],
+): Promise<OfficerCandidateRow[]> {
   if (orgIds.length === 0) return [];
-  return db
+  let query = db
     .selectFrom('users')
     .leftJoin('officers', 'officers.user_id', 'users.id')
     .select(['users.id', 'users.org_id', 'users.username', 'users.display_name'])
     .where('users.org_id', 'in', [...orgIds])
     .where('users.status', '=', 'active')
     .where('users.external', '=', 0)
-    .where('officers.id', 'is', null)
-    .orderBy('users.username')
-    .orderBy('users.id')
-    .execute();
+    .where('officers.id', 'is', null);
+  if (excludedRoles.length > 0) {
+    query = query.where('users.id', 'not in', (eb) =>
+      eb
+        .selectFrom('role_grants')
+        .select('user_id')
+        .where('role', 'in', [...excludedRoles]),
+    );
+  }
+  return query.orderBy('users.username').orderBy('users.id').execute();
 }
 
 /** One officer by id, or undefined. */
