@@ -133,4 +133,4 @@ if (process.env.QUANZE_TEST_PG_URL) {
     await admin.end();
   }
 }
-console.log(`peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -30,6 +30,7 @@ export function formatDiff(diff: TPowerListDiff): string {
   if (diff.titleChanged) lines.push(`~ 标题：${diff.titleChanged.before} → ${diff.titleChanged.after}`);
   for (const a of diff.added) lines.push(`+ 第${a.no}项 ${a.name}`);
   for (const r of diff.removed) lines.push(`- 第${r.no}项 ${r.name}`);
-  for (const c of diff.changed) lines.push(`~ 第${c.noAfter ?? c.noBefore}项 ${c.name}：${c.changes.map((x) => x.field).join('、')}`);
+  for (const c of diff.changed)
+    lines.push(`~ 第${c.noAfter ?? c.noBefore}项 ${c.name}：${c.changes.map((x) => ITEM_FIELD_LABELS[x.field].zh).join('、')}`);
   return lines.length ? lines.join('\n') : '两个版本没有差异。';
 }

@@ -7,9 +7,17 @@ import { legalSourcesCommand } from './commands/legal-sources.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 
+// `quanze catalog lint … | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('quanze')
   .description('Quanze 权责：权责清单的导入、公示与运行 (operate a power-and-responsibility list)')
   .version('0.1.0')
+  // Root options only before the command: `catalog export --version 2` is the list version, not ours.
+  .enablePositionalOptions()
   .addHelpText(
     'after',
     `

@@ -47,6 +47,7 @@ export function printSetupLink(link: SetupLink): void {
 /** Migrate, seed and listen on the configured port. */
 export async function startServer(config: AppConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const database = await openMigratedDatabase(config.database);
+  let app: FastifyInstance | undefined;
   try {
     const systemCtx = (): ServiceContext =>
       createContext(database.db, SYSTEM, {
@@ -56,7 +57,7 @@ export async function startServer(config: AppConfig, options: StartServerOptions
     const seeded = await seedBundledList(systemCtx(), config.orgCode, config.seedList);
     // After the organisations exist (seedBundledList creates them): the seed is audited on their chain.
     await seedLegalRegistry(systemCtx());
-    const app = await buildServer({
+    app = await buildServer({
       db: database.db,
       orgCode: config.orgCode,
       logLevel: config.logLevel,
@@ -78,16 +79,19 @@ export async function startServer(config: AppConfig, options: StartServerOptions
     const url = `http://localhost:${port}`;
     const link = await issueSetupLink(systemCtx(), url);
     if (link) (options.onSetupLink ?? printSetupLink)(link);
+    const running = app;
     return {
-      app,
+      app: running,
       url,
       db: database.db,
       close: async () => {
-        await app.close();
+        await running.close();
         await database.close();
       },
     };
   } catch (error) {
+    // Never leave a listening server on a closed database.
+    await app?.close();
     await database.close();
     throw error;
   }

@@ -129,7 +129,9 @@ export function userCommand(): Command {
     .action(
       action(async (opts: { username: string }) => {
         const updated = await withDatabase(async (ctx) => resetUserTotp(ctx, await findAccountId(ctx, opts.username)));
-        process.stdout.write(`已清除 ${updated.username} 的身份验证器，其全部会话已结束；下次登录时重新绑定。\n`);
+        process.stdout.write(
+          `已清除 ${updated.username} 的身份验证器，其全部会话已结束；三员账号下次登录时须重新绑定，其他账号可在“个人设置”中重新绑定。\n`,
+        );
       }),
     );
 

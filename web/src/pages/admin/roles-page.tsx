@@ -173,7 +173,9 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
     });
 
   const needle = search.trim().toLowerCase();
-  const rows = users.filter((user) => needle === '' || user.username.includes(needle) || user.displayName.toLowerCase().includes(needle));
+  const rows = users.filter(
+    (user) => needle === '' || user.username.toLowerCase().includes(needle) || user.displayName.toLowerCase().includes(needle),
+  );
 
   const grantTags = (user: TUserWithRoles) =>
     user.grants.length === 0 ? (

@@ -198,7 +198,7 @@ const COMMAND_TEXT: Record<UserCommand, { label: string; confirm: string; done: 
   unlock: { label: '解除锁定', confirm: '清除连续登录失败的记录，该用户可以立即重新登录。', done: '已解除锁定' },
   'totp-reset': {
     label: '重置动态口令',
-    confirm: '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束，下次登录时重新绑定。',
+    confirm: '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束；三员账号下次登录时须重新绑定，其他账号可在“个人设置”中重新绑定。',
     done: '已重置动态口令',
   },
 };
@@ -262,7 +262,7 @@ export function UsersPage() {
 
   const needle = search.trim().toLowerCase();
   const rows = (users.data?.users ?? []).filter(
-    (user) => needle === '' || user.username.includes(needle) || user.displayName.toLowerCase().includes(needle),
+    (user) => needle === '' || user.username.toLowerCase().includes(needle) || user.displayName.toLowerCase().includes(needle),
   );
 
   const columns: TableColumnsType<TUser> = [
