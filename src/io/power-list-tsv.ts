@@ -7,10 +7,19 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { TPowerItem } from '../contracts/power-list.js';
 import { DomainError, malformedFile } from '../domain/errors.js';
-import { buildPowerItem, type RowCells } from '../domain/powerlist/build-item.js';
+import { buildPowerItem } from '../domain/powerlist/build-item.js';
 import { renderPowerItem } from '../domain/powerlist/render-item.js';
 import { decodeText } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
+import {
+  COLUMNS,
+  type ColumnKey,
+  columnKeyOfHeader,
+  headerOf,
+  MAX_HEADER_CELL_LENGTH,
+  REQUIRED_COLUMNS,
+  rowCellsOf,
+} from './power-list-columns.js';
 
 /** What reading a TSV file gives. */
 export interface TsvPowerList {
@@ -29,45 +38,9 @@ export interface ReadPowerListTsvOptions {
 /** How many rows between two progress reports. */
 export const PROGRESS_EVERY = 500;
 
-type ColumnKey = keyof RowCells;
-
-/** The columns in the order the list prints them, with the header each is written with. */
-const COLUMNS: readonly { key: ColumnKey; header: string }[] = [
-  { key: 'no', header: '序号' },
-  { key: 'category', header: '权力分类' },
-  { key: 'name', header: '项目名称' },
-  { key: 'subItem', header: '子项' },
-  { key: 'legalBases', header: '实施依据' },
-  { key: 'duties', header: '责任事项' },
-  { key: 'dutyBases', header: '责任事项依据' },
-  { key: 'accountability', header: '追责情形' },
-  { key: 'accountabilityBases', header: '追责依据' },
-  { key: 'note', header: '备注' },
-];
-
-/** Header names other lists use for the same column; only unambiguous ones. */
-const HEADER_ALIASES: Readonly<Record<string, ColumnKey>> = {
-  编号: 'no',
-  权力类别: 'category',
-  权力类型: 'category',
-  权力名称: 'name',
-  事项名称: 'name',
-  子项名称: 'subItem',
-};
-
-const HEADER_KEYS: ReadonlyMap<string, ColumnKey> = new Map([
-  ...COLUMNS.map(({ header, key }): [string, ColumnKey] => [header, key]),
-  ...Object.entries(HEADER_ALIASES),
-]);
-
-/** Columns without which a row cannot become an item (the others read as empty when absent). */
-const REQUIRED_COLUMNS: readonly ColumnKey[] = ['no', 'category', 'name'];
-
 /** Columns written as plain text when they hold one paragraph, as the portal does. */
 const PLAIN_COLUMNS: ReadonlySet<ColumnKey> = new Set(['no', 'category', 'name', 'subItem']);
 
-/** A header cell is short; longer cells are not looked at when searching for a header. */
-const MAX_HEADER_CELL_LENGTH = 40;
 /** Header records up to this length (cells joined) are remembered, so a repeated header is read once. */
 const MAX_CACHED_HEADER_LENGTH = 1_000;
 
@@ -207,11 +180,8 @@ function isBlankRecord(cells: readonly string[]): boolean {
 }
 
 /** Normalise a header cell: markup, width and spacing variations removed. */
-function normaliseHeader(cell: string): string {
-  return htmlToText(cell)
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[:：]$/, '');
+function headerKeyOfCell(cell: string): ColumnKey | null {
+  return columnKeyOfHeader(htmlToText(cell)) ?? null;
 }
 
 /** Header keys of the header records of one file, by the record's text: the header repeats before every row. */
@@ -224,7 +194,7 @@ function headerKeysOf(cells: readonly string[], cache: HeaderCache): (ColumnKey 
   const cacheKey = cells.join('\t');
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const keys = cells.map((cell) => (cell.length <= MAX_HEADER_CELL_LENGTH ? (HEADER_KEYS.get(normaliseHeader(cell)) ?? null) : null));
+  const keys = cells.map((cell) => (cell.length <= MAX_HEADER_CELL_LENGTH ? headerKeyOfCell(cell) : null));
   const result = keys.includes('no') && keys.includes('name') ? keys : null;
   // Header lines are short; a long data row that merely passed the cheap test is not worth keeping.
   if (cacheKey.length <= MAX_CACHED_HEADER_LENGTH) cache.set(cacheKey, result);
@@ -234,7 +204,7 @@ function headerKeysOf(cells: readonly string[], cache: HeaderCache): (ColumnKey 
 function mapHeader(record: TsvRecord, keys: readonly (ColumnKey | null)[]): HeaderMap {
   const columnOf = new Map<ColumnKey, number>();
   keys.forEach((key, index) => {
-    const name = normaliseHeader(record.cells[index] ?? '');
+    const name = htmlToText(record.cells[index] ?? '').replace(/\s+/g, '');
     if (key === null) {
       if (name === '') return;
       const at = locateCell(record, index);
@@ -252,7 +222,7 @@ function mapHeader(record: TsvRecord, keys: readonly (ColumnKey | null)[]): Head
   });
   for (const required of REQUIRED_COLUMNS) {
     if (!columnOf.has(required)) {
-      const header = COLUMNS.find((column) => column.key === required)?.header ?? required;
+      const header = headerOf(required);
       throw malformedFile(`表头缺少“${header}”列。`, record.line);
     }
   }
@@ -280,18 +250,7 @@ function readItem(record: TsvRecord, header: HeaderMap): TPowerItem {
     const index = header.columnOf.get(key);
     return index === undefined ? '' : htmlToText(cells[index] ?? '');
   };
-  const row: RowCells = {
-    no: textOf('no'),
-    category: textOf('category'),
-    name: textOf('name'),
-    subItem: textOf('subItem'),
-    legalBases: textOf('legalBases'),
-    duties: textOf('duties'),
-    dutyBases: textOf('dutyBases'),
-    accountability: textOf('accountability'),
-    accountabilityBases: textOf('accountabilityBases'),
-    note: textOf('note'),
-  };
+  const row = rowCellsOf(textOf);
   try {
     return buildPowerItem(row);
   } catch (error) {

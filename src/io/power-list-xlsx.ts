@@ -10,6 +10,7 @@ import type { TPowerItem } from '../contracts/power-list.js';
 import { DomainError, ERROR_CODES, malformedFile } from '../domain/errors.js';
 import { buildPowerItem, type RowCells } from '../domain/powerlist/build-item.js';
 import { renderPowerItem } from '../domain/powerlist/render-item.js';
+import { COLUMNS, type ColumnKey, columnKeyOfHeader, headerOf, REQUIRED_COLUMNS, rowCellsOf } from './power-list-columns.js';
 
 /** What the reader returns and the writer takes: a list without findings (the linter adds them). */
 export interface XlsxPowerList {
@@ -26,22 +27,19 @@ const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 /** Excel's own limit on the characters of one cell; longer text would be cut when opened. */
 const MAX_CELL_CHARS = 32_767;
 
-/** The ten columns, in order, with the header text the list prints and a width in characters. */
-const COLUMNS: readonly { key: keyof RowCells; header: string; width: number }[] = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'category', header: '权力分类', width: 12 },
-  { key: 'name', header: '项目名称', width: 28 },
-  { key: 'subItem', header: '子项', width: 14 },
-  { key: 'legalBases', header: '实施依据', width: 60 },
-  { key: 'duties', header: '责任事项', width: 56 },
-  { key: 'dutyBases', header: '责任事项依据', width: 60 },
-  { key: 'accountability', header: '追责情形', width: 48 },
-  { key: 'accountabilityBases', header: '追责依据', width: 60 },
-  { key: 'note', header: '备注', width: 16 },
-];
-
-/** Columns without which a row cannot become an item. */
-const REQUIRED_HEADERS = ['序号', '权力分类', '项目名称'] as const;
+/** The width in characters of each column. */
+const COLUMN_WIDTHS: Record<ColumnKey, number> = {
+  no: 6,
+  category: 12,
+  name: 28,
+  subItem: 14,
+  legalBases: 60,
+  duties: 56,
+  dutyBases: 60,
+  accountability: 48,
+  accountabilityBases: 60,
+  note: 16,
+};
 
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
@@ -63,7 +61,7 @@ export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
   });
-  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width }));
+  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: COLUMN_WIDTHS[column.key] }));
 
   const titleRow = sheet.getRow(TITLE_ROW);
   titleRow.getCell(1).value = list.title;
@@ -191,33 +189,9 @@ function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
   return { title, items };
 }
 
-/** Header names other lists use for the same column (the same unambiguous ones the TSV reader takes). */
-const HEADER_ALIASES: Readonly<Record<string, keyof RowCells>> = {
-  编号: 'no',
-  权力类别: 'category',
-  权力类型: 'category',
-  权力名称: 'name',
-  事项名称: 'name',
-  子项名称: 'subItem',
-};
-
-const HEADER_KEYS: ReadonlyMap<string, keyof RowCells> = new Map([
-  ...COLUMNS.map(({ header, key }): [string, keyof RowCells] => [header, key]),
-  ...Object.entries(HEADER_ALIASES),
-]);
-
-/** A header cell is short; longer cells are never read as column names. */
-const MAX_HEADER_CELL_LENGTH = 40;
-
-/** The column a header cell names, or undefined; width, spacing and a trailing colon do not matter. */
-function headerKey(text: string): keyof RowCells | undefined {
-  if (text.length > MAX_HEADER_CELL_LENGTH) return undefined;
-  return HEADER_KEYS.get(
-    text
-      .normalize('NFKC')
-      .replace(/\s+/g, '')
-      .replace(/[:：]$/, ''),
-  );
+/** The column a header cell names, or undefined. */
+function headerKey(text: string): ColumnKey | undefined {
+  return columnKeyOfHeader(text);
 }
 
 /** A header row names the identity columns: 项目名称 and 序号 or 权力分类. */
@@ -233,9 +207,8 @@ function mapColumns(headerTexts: readonly string[], rowNo: number): Map<keyof Ro
     const key = headerKey(text);
     if (key !== undefined && !columnOf.has(key)) columnOf.set(key, index);
   });
-  for (const required of REQUIRED_HEADERS) {
-    const column = COLUMNS.find((candidate) => candidate.header === required);
-    if (column !== undefined && !columnOf.has(column.key)) throw malformedFile(`表头缺少“${required}”列。`, rowNo);
+  for (const required of REQUIRED_COLUMNS) {
+    if (!columnOf.has(required)) throw malformedFile(`表头缺少“${headerOf(required)}”列。`, rowNo);
   }
   return columnOf;
 }
@@ -245,18 +218,7 @@ function rowCells(texts: readonly string[], columnOf: ReadonlyMap<keyof RowCells
     const index = columnOf.get(key);
     return index === undefined ? '' : (texts[index] ?? '');
   };
-  return {
-    no: textOf('no'),
-    category: textOf('category'),
-    name: textOf('name'),
-    subItem: textOf('subItem'),
-    legalBases: textOf('legalBases'),
-    duties: textOf('duties'),
-    dutyBases: textOf('dutyBases'),
-    accountability: textOf('accountability'),
-    accountabilityBases: textOf('accountabilityBases'),
-    note: textOf('note'),
-  };
+  return rowCellsOf(textOf);
 }
 
 /** Build one item; a DomainError from the builder is given the row and column it came from. */
