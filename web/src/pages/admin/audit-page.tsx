@@ -144,7 +144,7 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="actor" label="操作人" tooltip="用户名、操作时记录的姓名（须完全一致）或账号编号">
-            <Input allowClear placeholder="姓名或账号编号" />
+            <Input allowClear placeholder="用户名、姓名或账号编号" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
