@@ -38,6 +38,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { formatDateTime } from '../../lib/format-date.js';
 import { policyMatrix } from '../../lib/policy-matrix.js';
+import { filterUsers } from '../../lib/user-search.js';
 
 const { Text, Paragraph } = Typography;
 const SECTION = ADMIN_SECTIONS[1];
@@ -172,10 +173,7 @@ function GrantsTab({ users }: { users: readonly TUserWithRoles[] }) {
           .catch((error: unknown) => message.error(serverErrorOf(error).message)),
     });
 
-  const needle = search.trim().toLowerCase();
-  const rows = users.filter(
-    (user) => needle === '' || user.username.toLowerCase().includes(needle) || user.displayName.toLowerCase().includes(needle),
-  );
+  const rows = filterUsers(users, search);
 
   const grantTags = (user: TUserWithRoles) =>
     user.grants.length === 0 ? (

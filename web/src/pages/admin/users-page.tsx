@@ -37,6 +37,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
 import { formatDateTime } from '../../lib/format-date.js';
 import { PASSWORD_HINT } from '../../lib/labels.js';
+import { filterUsers } from '../../lib/user-search.js';
 
 const { Text } = Typography;
 const SECTION = ADMIN_SECTIONS[0];
@@ -260,10 +261,7 @@ export function UsersPage() {
   const users = useUsers({ org, status: status === 'all' ? null : status });
   const actions = useUserActions(setResetting);
 
-  const needle = search.trim().toLowerCase();
-  const rows = (users.data?.users ?? []).filter(
-    (user) => needle === '' || user.username.toLowerCase().includes(needle) || user.displayName.toLowerCase().includes(needle),
-  );
+  const rows = filterUsers(users.data?.users ?? [], search);
 
   const columns: TableColumnsType<TUser> = [
     {
@@ -353,7 +351,7 @@ export function UsersPage() {
             columns={columns}
             dataSource={rows}
             pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            locale={{ emptyText: needle ? '没有符合条件的用户' : '暂无用户' }}
+            locale={{ emptyText: search.trim() ? '没有符合条件的用户' : '暂无用户' }}
             onRow={(user) => ({ 'data-testid': 'user-row', 'data-username': user.username }) as HTMLAttributes<HTMLElement>}
           />
         )}
