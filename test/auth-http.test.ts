@@ -348,6 +348,11 @@ describe.each(dialectsUnderTest())('accounts and sessions over HTTP on %s', (dia
     expectProblem(await call('GET', '/api/v1/officers', { session: auditor }), 403);
     const log = ZAuditSearchResponse.parse((await call('GET', '/api/v1/audit/records?action=role.&limit=50', { session: auditor })).json());
     expect(log.records.some((r) => r.action === 'role.grant' && r.details.role === 'system-admin' && r.targetId !== null)).toBe(true);
+    // The refused attempt to break 三员分立 is on the record too, with its reason.
+    const refused = log.records.find(
+      (r) => r.action === 'role.grant-refused' && r.targetId === person.id && r.details.role === 'security-auditor',
+    );
+    expect(String(refused?.details.reason)).toContain('三员分立');
     // The web cannot reset the second factor of the auditor (it could then take the account over).
     expectProblem(await call('POST', `/api/v1/users/${auditorAccount.userId}/totp-reset`, { session: sysAdmin }), 403);
   });

@@ -109,6 +109,7 @@ export const AUDIT_ACTION_LABELS = {
   'user.enable': '启用用户',
   'role.list': '查阅角色授权',
   'role.grant': '授予角色',
+  'role.grant-refused': '授予角色被拒绝',
   'role.revoke': '收回角色',
   'officer.list': '查阅执法人员',
   'officer.read': '查阅执法人员档案',

@@ -30,11 +30,40 @@ function refuse(message: string, path: string): DomainError {
   return new DomainError(ERROR_CODES.conflict, message, { issues: [{ path: [path], message }] });
 }
 
-/** Grants the role (or changes the scope of the same grant) and audits it. */
+/**
+ * Grants the role (or changes the scope of the same grant) and audits it. A grant refused by one of
+ * the rules above is audited too (`role.grant-refused`, in a transaction of its own): an attempt to
+ * break 三员分立 is exactly what the security auditor must see.
+ */
 export async function assignRole(ctx: ServiceContext, options: AssignRoleOptions): Promise<TRoleGrant> {
-  const { user, tree } = await loadUserFor(ctx, 'roles.assign', options.userId);
+  const loaded = await loadUserFor(ctx, 'roles.assign', options.userId);
+  const { user, tree } = loaded;
   const org = requireOrgByCode(tree, options.orgCode);
   await requireAllowed(ctx, 'roles.assign', org.id, tree);
+  try {
+    return await grant(ctx, options, loaded, org);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ERROR_CODES.conflict) {
+      await inTransaction(ctx, (tx) =>
+        recordAudit(tx, {
+          orgId: org.id,
+          action: 'role.grant-refused',
+          targetType: 'user',
+          targetId: user.id,
+          details: { username: user.username, role: options.role, orgCode: org.code, scope: options.scope, reason: error.message },
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+async function grant(
+  ctx: ServiceContext,
+  options: AssignRoleOptions,
+  { user, tree }: Awaited<ReturnType<typeof loadUserFor>>,
+  org: ReturnType<typeof requireOrgByCode>,
+): Promise<TRoleGrant> {
   if (ctx.actor.id === user.id) throw refuse('不能给自己授予角色。', 'userId');
   if (user.status !== 'active') throw refuse('该账号已停用，不能授予角色。', 'userId');
   if (user.external === 1 && options.role !== 'applicant') throw refuse('申请单位账号只能授予“申请单位用户”角色。', 'role');
