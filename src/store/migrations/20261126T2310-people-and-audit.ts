@@ -4,8 +4,8 @@
  * its per-organisation head. Flags are integers 0/1 on both engines (SQLite has no boolean), and
  * instants are ISO-8601 UTC text, so rows read back identically from SQLite and PostgreSQL.
  */
-import { type Kysely, sql } from 'kysely';
-import { dialectOf } from '../database.js';
+import type { Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -131,21 +131,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Append-only in the database too: the application never updates or deletes an audit record,
   // and a trigger refuses it for anyone else short of dropping the trigger — which the hash chain
   // then catches (`quanze audit verify`).
-  if (dialectOf(db) === 'sqlite') {
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
-      db,
-    );
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
-      db,
-    );
-  } else {
-    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(
-      db,
-    );
-    await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(
-      db,
-    );
-  }
+  await makeAppendOnly(db, 'audit_log');
 }

@@ -5,8 +5,8 @@
  * history is what lets an auditor ask "what did the registry say on that day". Rows are never
  * updated or deleted (triggers refuse both, as for the audit log).
  */
-import { type Kysely, sql } from 'kysely';
-import { dialectOf } from '../database.js';
+import type { Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -22,18 +22,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_by_name', 'text', (c) => c.notNull())
     .execute();
 
-  if (dialectOf(db) === 'sqlite') {
-    await sql`CREATE TRIGGER legal_registry_revisions_no_update BEFORE UPDATE ON legal_registry_revisions BEGIN SELECT RAISE(ABORT, 'legal_registry_revisions is append-only'); END`.execute(
-      db,
-    );
-    await sql`CREATE TRIGGER legal_registry_revisions_no_delete BEFORE DELETE ON legal_registry_revisions BEGIN SELECT RAISE(ABORT, 'legal_registry_revisions is append-only'); END`.execute(
-      db,
-    );
-  } else {
-    await sql`CREATE FUNCTION legal_registry_revisions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'legal_registry_revisions is append-only'; END $$`.execute(db);
-    await sql`CREATE TRIGGER legal_registry_revisions_no_change BEFORE UPDATE OR DELETE ON legal_registry_revisions FOR EACH ROW EXECUTE FUNCTION legal_registry_revisions_append_only()`.execute(
-      db,
-    );
-  }
+  await makeAppendOnly(db, 'legal_registry_revisions');
 }

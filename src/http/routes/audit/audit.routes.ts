@@ -1,12 +1,12 @@
 /** The audit log for the security auditor (/api/v1/audit): search and chain verification; no writes. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../../../contracts/api.js';
 import { ZAuditSearchQuery, ZAuditSearchResponse, ZAuditVerifyQuery, ZAuditVerifyResponse } from '../../../contracts/audit.js';
 import { searchAuditLog } from '../../../services/audit/search-audit-log.js';
 import { verifyAuditLog } from '../../../services/audit/verify-audit-log.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['审计日志'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
+const errors = problemResponses(400, 401, 403, 404);
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,13 +1,13 @@
 /** The signed-in account's own settings (/api/v1/account): password and authenticator. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../../../contracts/api.js';
 import { ZChangePasswordRequest, ZConfirmTotpRequest, ZOkResponse, ZTotpEnrolment } from '../../../contracts/auth.js';
 import { changeOwnPassword } from '../../../services/account/change-own-password.js';
 import { confirmTotpEnrolment } from '../../../services/account/confirm-totp-enrolment.js';
 import { startTotpEnrolment } from '../../../services/account/start-totp-enrolment.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['本人账号'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 409: ZProblem };
+const errors = problemResponses(400, 401, 403, 409);
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

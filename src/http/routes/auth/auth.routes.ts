@@ -3,7 +3,6 @@
  * rate-limited per client address on top of the per-account lockout.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../../../contracts/api.js';
 import {
   ZLoginRequest,
   ZLoginResponse,
@@ -21,6 +20,7 @@ import { login } from '../../../services/auth/login.js';
 import { logout } from '../../../services/auth/logout.js';
 import { logoutEverywhere } from '../../../services/auth/logout-everywhere.js';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session-cookie.js';
+import { problemResponses } from '../../problem-responses.js';
 
 export interface AuthRoutesOptions {
   /** sign-in and setup attempts allowed per client address per minute */
@@ -28,7 +28,7 @@ export interface AuthRoutesOptions {
 }
 
 const TAGS = ['登录与会话'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 409: ZProblem, 429: ZProblem };
+const errors = problemResponses(400, 401, 403, 409, 429);
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { loginRateLimitPerMinute }) => {
   const rateLimit = { max: loginRateLimitPerMinute, timeWindow: '1 minute' };

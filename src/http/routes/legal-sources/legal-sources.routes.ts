@@ -5,7 +5,6 @@
  * its result.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../../../contracts/api.js';
 import {
   ZLegalRegistryResponse,
   ZRegistryChangeRequest,
@@ -20,10 +19,11 @@ import { exportLegalRegistry } from '../../../services/legal-sources/export-lega
 import { getLegalRegistry } from '../../../services/legal-sources/get-legal-registry.js';
 import { importLegalRegistry } from '../../../services/legal-sources/import-legal-registry.js';
 import { listRegistryRevisions } from '../../../services/legal-sources/list-registry-revisions.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['法律依据库'];
-const readErrors = { 400: ZProblem, 404: ZProblem };
-const writeErrors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 413: ZProblem };
+const readErrors = problemResponses(400, 404);
+const writeErrors = problemResponses(400, 401, 403, 404, 409, 413);
 
 export const legalSourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

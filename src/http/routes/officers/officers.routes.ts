@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams, ZOrgCode } from '../../../contracts/access.js';
-import { ZProblem } from '../../../contracts/api.js';
 import {
   ZConflictParams,
   ZDeclareConflictRequest,
@@ -25,9 +24,10 @@ import { registerOfficer } from '../../../services/officers/register-officer.js'
 import { revokeCertificate } from '../../../services/officers/revoke-certificate.js';
 import { updateCertificate } from '../../../services/officers/update-certificate.js';
 import { withdrawConflict } from '../../../services/officers/withdraw-conflict.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['执法人员'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,6 +1,5 @@
 /** The organisation tree (/api/v1/organisations): public to read, the system administrator's to change. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZProblem } from '../../../contracts/api.js';
 import {
   ZCreateOrganisationRequest,
   ZOrganisation,
@@ -11,9 +10,10 @@ import {
 import { createOrganisation } from '../../../services/organisations/create-organisation.js';
 import { listOrganisations } from '../../../services/organisations/list-organisations.js';
 import { updateOrganisation } from '../../../services/organisations/update-organisation.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['组织机构'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

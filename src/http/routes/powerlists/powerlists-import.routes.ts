@@ -6,16 +6,16 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZOrgCode } from '../../../contracts/access.js';
-import { ZProblem } from '../../../contracts/api.js';
 import { type TImportResponse, ZImportResponse } from '../../../contracts/powerlist-import.js';
 import { DomainError, ERROR_CODES } from '../../../domain/errors.js';
 import { importPowerList } from '../../../services/catalog/import-power-list.js';
+import { problemResponses } from '../../problem-responses.js';
 
 export interface PowerListImportRoutesOptions {
   orgCode: string;
 }
 
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 413: ZProblem, 415: ZProblem, 422: ZProblem };
+const errors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
 
 export const powerListImportRoutes: FastifyPluginAsyncZod<PowerListImportRoutesOptions> = async (app, { orgCode }) => {
   app.post(

@@ -3,16 +3,17 @@
  * calls one service and returns its result. Uploading a new version is in powerlists-import.routes.ts.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZItemResponse, ZPowerListResponse, ZProblem, ZSearchQuery, ZSearchResponse, ZVersionsResponse } from '../../../contracts/api.js';
+import { ZItemResponse, ZPowerListResponse, ZSearchQuery, ZSearchResponse, ZVersionsResponse } from '../../../contracts/api.js';
 import { exportPowerList } from '../../../services/catalog/export-power-list.js';
 import { getPowerItem, getPowerList, listPowerListVersions, searchPowerItems } from '../../../services/catalog/published-list.js';
+import { problemResponses } from '../../problem-responses.js';
 import { ZExportQuery, ZItemParams, ZVersionParams, ZVersionQuery } from './powerlists.schemas.js';
 
 export interface PowerListRoutesOptions {
   orgCode: string;
 }
 
-const errors = { 400: ZProblem, 404: ZProblem };
+const errors = problemResponses(400, 404);
 
 export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = async (app, { orgCode }) => {
   app.get(

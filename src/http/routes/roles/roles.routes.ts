@@ -2,14 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../../contracts/access.js';
-import { ZProblem } from '../../../contracts/api.js';
 import { ZAssignRoleRequest, ZRoleGrant, ZRolesOverview } from '../../../contracts/users.js';
 import { assignRole } from '../../../services/roles/assign-role.js';
 import { getRolesOverview } from '../../../services/roles/get-roles-overview.js';
 import { revokeRole } from '../../../services/roles/revoke-role.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['角色授权'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

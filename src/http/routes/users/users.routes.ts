@@ -1,7 +1,6 @@
 /** Accounts (/api/v1/users): the system administrator's work. Roles are not managed here. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/access.js';
-import { ZProblem } from '../../../contracts/api.js';
 import {
   ZCreateUserRequest,
   ZResetPasswordRequest,
@@ -19,9 +18,10 @@ import { resetUserPassword } from '../../../services/users/reset-user-password.j
 import { resetUserTotp } from '../../../services/users/reset-user-totp.js';
 import { unlockUser } from '../../../services/users/unlock-user.js';
 import { updateUser } from '../../../services/users/update-user.js';
+import { problemResponses } from '../../problem-responses.js';
 
 const TAGS = ['用户管理'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
