@@ -33,6 +33,7 @@ import { powerListRoutes } from './routes/powerlists/powerlists.routes.js';
 import { powerListImportRoutes } from './routes/powerlists/powerlists-import.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
 import { userRoutes } from './routes/users/users.routes.js';
+import { registerTransportSecurity } from './transport-security.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -94,10 +95,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Sent only over TLS, with HSTS (transport-security.ts): on plain HTTP it blanks the page.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
     crossOriginEmbedderPolicy: false,
   });
+  registerTransportSecurity(app);
 
   const settings: ServiceSettings = {
     homeOrgCode: options.orgCode,
