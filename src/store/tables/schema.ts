@@ -141,6 +141,28 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+/** One-time invitations of the security administrator and the security auditor (三员初始化). */
+export interface AdminInvitationsTable {
+  id: string;
+  org_id: string;
+  role: 'security-admin' | 'security-auditor';
+  username: string;
+  display_name: string;
+  token_hash: string;
+  /** made when the invitee first opens the link; moves to the account on acceptance */
+  totp_secret: string | null;
+  created_at: string;
+  created_by: string | null;
+  created_by_name: string;
+  expires_at: string;
+  /** accepted */
+  used_at: string | null;
+  /** replaced by a newer invitation for the same role */
+  retired_at: string | null;
+  /** the account made on acceptance */
+  user_id: string | null;
+}
+
 /** The hash-chained audit log (ADR 0001); append-only. */
 export interface AuditLogTable {
   id: string;
@@ -199,6 +221,7 @@ export interface Database {
   officer_conflicts: OfficerConflictsTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
+  admin_invitations: AdminInvitationsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   legal_registry_revisions: LegalRegistryRevisionsTable;
