@@ -89,6 +89,9 @@ export type TAuditVerifyResponse = z.infer<typeof ZAuditVerifyResponse>;
 export const AUDIT_ACTION_LABELS = {
   'setup.link-issued': '生成初始化链接',
   'setup.complete': '完成系统初始化',
+  'admin-invitation.issue': '生成管理员邀请链接（三员初始化）',
+  'admin-invitation.open': '打开管理员邀请链接',
+  'admin-invitation.accept': '接受管理员邀请，设置密码和动态口令',
   'session.login': '登录',
   'session.login-failed': '登录失败',
   'session.login-refused': '登录被拒绝（账号锁定或停用）',
