@@ -25,6 +25,7 @@ import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { accountRoutes } from './routes/auth/account.routes.js';
+import { adminInvitationRoutes } from './routes/auth/admin-invitations.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { legalSourceRoutes } from './routes/legal-sources/legal-sources.routes.js';
 import { officerRoutes } from './routes/officers/officers.routes.js';
@@ -144,6 +145,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(powerListImportRoutes, { prefix: '/api/v1/powerlists', orgCode: options.orgCode });
   await app.register(authRoutes, { prefix: '/api/v1/auth', loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10 });
   await app.register(accountRoutes, { prefix: '/api/v1/account' });
+  await app.register(adminInvitationRoutes, {
+    prefix: '/api/v1/admin-invitations',
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10,
+  });
   await app.register(userRoutes, { prefix: '/api/v1/users' });
   await app.register(roleRoutes, { prefix: '/api/v1/roles' });
   await app.register(officerRoutes, { prefix: '/api/v1/officers' });
