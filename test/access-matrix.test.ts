@@ -116,6 +116,25 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
         payload: { token: 'x'.repeat(43), username: 'late-admin', displayName: '迟到者', password: TEST_PASSWORD },
       }),
     },
+    'GET /api/v1/admin-invitations': { allowed: onLiuzhou('system-admin'), probe: async () => ({ url: '/api/v1/admin-invitations' }) },
+    'POST /api/v1/admin-invitations': {
+      allowed: onLiuzhou('system-admin'),
+      probe: async () => ({
+        url: '/api/v1/admin-invitations',
+        payload: { role: 'security-auditor', username: uniqueName('invited'), displayName: '受邀审计员' },
+      }),
+    },
+    'POST /api/v1/admin-invitations/open': {
+      allowed: everyone,
+      probe: async () => ({ url: '/api/v1/admin-invitations/open', payload: { token: 'x'.repeat(43) } }),
+    },
+    'POST /api/v1/admin-invitations/accept': {
+      allowed: everyone,
+      probe: async () => ({
+        url: '/api/v1/admin-invitations/accept',
+        payload: { token: 'x'.repeat(43), password: TEST_PASSWORD, totp: '000000' },
+      }),
+    },
     'POST /api/v1/account/password': {
       allowed: signedIn,
       probe: async () => ({
