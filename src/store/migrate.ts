@@ -7,12 +7,14 @@ import * as powerLists from './migrations/20261126T2300-power-lists.js';
 import * as peopleAndAudit from './migrations/20261126T2310-people-and-audit.js';
 import * as legalRegistry from './migrations/20261126T2320-legal-registry.js';
 import * as adminInvitations from './migrations/20261203T0940-admin-invitations.js';
+import * as cases from './migrations/20261203T1000-cases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261126T2300-power-lists': powerLists,
   '20261126T2310-people-and-audit': peopleAndAudit,
   '20261126T2320-legal-registry': legalRegistry,
   '20261203T0940-admin-invitations': adminInvitations,
+  '20261203T1000-cases': cases,
 };
 
 /** Apply every pending migration; throws with the failing migration's name. */

@@ -209,6 +209,79 @@ export interface LegalRegistryRevisionsTable {
   changed_by_name: string;
 }
 
+/** A case (案件): the projection of its events (CaseState JSON) plus the columns lists filter on. */
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  /** 柳保罚〔2026〕12号 */
+  case_no: string;
+  number_kind: string;
+  number_year: number;
+  number_seq: number;
+  template_id: string;
+  item_no: number;
+  item_name: string;
+  list_version_id: string;
+  status: 'open' | 'closed';
+  step: string | null;
+  next_due: string | null;
+  search_text: string;
+  /** officer ids as a JSON array */
+  officer_ids: string;
+  state_json: string;
+  schema_version: number;
+  version: number;
+  opened_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** One event of a case (append-only). */
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  actor_name: string;
+  payload_json: string;
+  schema_version: number;
+}
+
+/** The last case number used per organisation, kind and year. */
+export interface CaseNumberCountersTable {
+  org_id: string;
+  kind: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface CaseLinksTable {
+  id: string;
+  org_id: string;
+  from_case_id: string;
+  to_case_id: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** Who read which case (append-only; kept off the audit chain's lock). */
+export interface CaseAccessLogTable {
+  id: string;
+  org_id: string;
+  case_id: string | null;
+  action: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  request_id: string | null;
+  source_ip: string | null;
+  details: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   power_list_versions: PowerListVersionsTable;
@@ -225,4 +298,9 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   legal_registry_revisions: LegalRegistryRevisionsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_number_counters: CaseNumberCountersTable;
+  case_links: CaseLinksTable;
+  case_access_log: CaseAccessLogTable;
 }
