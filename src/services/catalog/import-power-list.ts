@@ -8,6 +8,7 @@ import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { isRegistryFinding } from '../../domain/legal-sources/registry-findings.js';
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import { isUniqueViolation } from '../../store/errors.js';
 import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
 import {
   findVersion,
@@ -145,9 +146,4 @@ function countFindingsPerItem(findings: readonly TFinding[]): Map<number, number
   const counts = new Map<number, number>();
   for (const f of findings) if (f.item !== null) counts.set(f.item, (counts.get(f.item) ?? 0) + 1);
   return counts;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string } | undefined;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
 }

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../config/env.js';
 import type { TLegalRegistry } from '../../contracts/legal-sources.js';
 import { parseRegistry } from '../../domain/legal-sources/registry.js';
+import { isUniqueViolation } from '../../store/errors.js';
 import { countRevisions } from '../../store/repositories/legal-registry.repository.js';
 import type { ServiceContext } from '../context.js';
 import { loadOrgTree } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
-import { appendRevision, isUniqueViolation } from './write-revision.js';
+import { appendRevision } from './write-revision.js';
 
 /** The registry that ships with the product. */
 export const BUNDLED_LEGAL_SOURCES = path.join(PROJECT_ROOT, 'data', 'legal-sources.json');

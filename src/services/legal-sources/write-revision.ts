@@ -3,12 +3,14 @@
  * record in one transaction. The registry belongs to no organisation; its audit records go on the
  * chain of the acting account's organisation (the installation's own for the system).
  */
+
 import type { TLegalRegistry, TRegistryChange } from '../../contracts/legal-sources.js';
 import type { TRegistryRevisionKind } from '../../contracts/legal-sources-api.js';
 import type { OrgTree } from '../../domain/access/organisations.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { serializeRegistry } from '../../domain/legal-sources/registry.js';
 import type { JsonValue } from '../../store/audit/audit-hash.js';
+import { isUniqueViolation } from '../../store/errors.js';
 import { insertRevision, type RegistryRevisionRow } from '../../store/repositories/legal-registry.repository.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
@@ -70,12 +72,6 @@ export async function appendRevision(tx: ServiceContext, options: AppendRevision
     details: { revision: row.revision_no, ...options.details },
   });
   return row;
-}
-
-/** Whether a database error is a unique-key violation (two writers took the same revision number). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string } | undefined;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === '23505';
 }
 
 /** Runs a registry write, turning a lost race for the revision number into a 409 a person can act on. */
