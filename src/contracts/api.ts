@@ -2,6 +2,7 @@
  * Wire shapes of the public power-list API (/api/v1/powerlists/…), shared by the server and web/.
  */
 import { z } from 'zod';
+import { ZRefusal } from './cases.js';
 import { ZCitationNotice } from './legal-sources.js';
 import { ZFinding, ZPowerItem, ZPowerList, ZPowerListDiff } from './power-list.js';
 
@@ -91,5 +92,7 @@ export const ZProblem = z.object({
   code: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** rule-violated (422): each supervision rule that refused, quoting the list's clause and basis */
+  refusals: z.array(ZRefusal).optional(),
 });
 export type TProblem = z.infer<typeof ZProblem>;

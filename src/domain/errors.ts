@@ -13,6 +13,12 @@ export const ERROR_CODES = {
   notFound: 'not-found',
   /** a write lost a race or contradicts the current state */
   conflict: 'conflict',
+  /** the caller's expectedVersion is no longer the case's version: someone else changed it first (409) */
+  staleVersion: 'stale-version',
+  /** the action is not one the case's current step allows, or the case is closed (409) */
+  invalidTransition: 'invalid-transition',
+  /** a supervision rule refuses the transition; `details.refusals` says which and quotes the list's clause (422) */
+  ruleViolated: 'rule-violated',
   /** the caller is not signed in */
   unauthenticated: 'unauthenticated',
   /** the caller is signed in but may not do this */
@@ -42,13 +48,20 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation | undefined;
   readonly issues: FieldIssue[];
+  /** further members of the problem body (e.g. `refusals` of a rule-violated error) */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { location?: ErrorLocation; issues?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { location?: ErrorLocation; issues?: FieldIssue[]; cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
     this.location = options.location;
     this.issues = options.issues ?? [];
+    this.details = options.details;
   }
 }
 

@@ -15,6 +15,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   'unsupported-format': 415,
   'not-found': 404,
   conflict: 409,
+  'stale-version': 409,
+  'invalid-transition': 409,
+  'rule-violated': 422,
   unauthenticated: 401,
   forbidden: 403,
   'rate-limited': 429,
@@ -64,7 +67,10 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
     }
     const status = STATUS_BY_CODE[error.code];
     const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return sendProblem(reply, problem(status, error.message, request, { code: error.code, ...(errors.length ? { errors } : {}) }));
+    return sendProblem(
+      reply,
+      problem(status, error.message, request, { code: error.code, ...(errors.length ? { errors } : {}), ...(error.details ?? {}) }),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
