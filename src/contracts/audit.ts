@@ -128,6 +128,12 @@ export const AUDIT_ACTION_LABELS = {
   'legal-registry.seed': '初始化法律依据库',
   'legal-registry.change': '修改法律依据库（新增版本、效力状态、条款对应）',
   'legal-registry.import': '导入法律依据库',
+  'case.opened': '新建案件',
+  'case.advanced': '办理案件环节',
+  'case.officers-assigned': '指派承办执法人员',
+  'case.linked': '关联案件',
+  'case.deadlines-recomputed': '日历变更后重新计算案件期限',
+  'case.access-refused': '访问其他机构案件被拒绝',
   'audit.search': '查阅审计日志',
   'audit.verify': '校验审计日志',
 } as const satisfies Record<string, string>;
