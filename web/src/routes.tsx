@@ -8,6 +8,7 @@ import { AdminIndex, AdminLayout, AdminSectionGuard } from './components/admin-l
 import { AppLayout } from './components/app-layout.js';
 import { RouteErrorPage } from './components/route-error-page.js';
 import { AccountPage } from './pages/account-page.js';
+import { InvitePage } from './pages/invite-page.js';
 import { ItemPage } from './pages/item-page.js';
 import { LegalSourcesPage } from './pages/legal-sources-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'legal-sources', element: <LegalSourcesPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'setup', element: <SetupPage /> },
+      { path: 'invite', element: <InvitePage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'admin',

@@ -1,8 +1,9 @@
 /**
  * First-run setup (系统初始化): whoever holds the one-time link printed at first start creates the
  * first system administrator (系统管理员), on the installation's own organisation and everything
- * below it. The other two administrators (安全管理员, 安全审计员) are created with
- * `quanze user create-admin --role …`: under 三员分立 no web account may grant them.
+ * below it. The other two administrators (安全管理员, 安全审计员) are invited next from 用户管理
+ * (invite-administrator.ts): each sets their own password and authenticator on a one-time link.
+ * `quanze user create-admin --role …` remains for scripted installations.
  */
 import type { TSetupResponse } from '../../contracts/auth.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';

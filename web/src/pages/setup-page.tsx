@@ -54,7 +54,13 @@ export function SetupPage() {
         <Result
           status="success"
           title={`系统管理员 ${created.displayName} 已创建`}
-          subTitle={created.message}
+          subTitle={
+            <>
+              {created.message}
+              <br />
+              下一步：登录后在“用户管理 › 三员初始化”中邀请安全管理员和安全审计员。
+            </>
+          }
           extra={
             <Button type="primary" onClick={() => navigate('/login', { state: { username: created.username } })}>
               前往登录
@@ -95,9 +101,8 @@ export function SetupPage() {
   return (
     <AuthCard title="系统初始化" subtitle="创建第一个系统管理员账号" width={520}>
       <Paragraph type="secondary" style={{ fontSize: 13 }}>
-        系统没有默认账号和密码。系统管理员负责账号与系统配置；依照“三员分立”，安全管理员和安全审计员须由另外的人员担任，
-        由运维人员在服务器上执行 <Text code>quanze user create-admin --role security-admin</Text> 等命令创建。
-        首次登录时须绑定身份验证器（动态口令）。
+        系统没有默认账号和密码。系统管理员负责账号与系统配置；依照“三员分立”，安全管理员和安全审计员须由另外两人担任： 登录后在“用户管理 ›
+        三员初始化”中为他们各生成一条一次性链接，由本人设置密码和身份验证器。首次登录时须绑定身份验证器（动态口令）。
       </Paragraph>
       {!token && (
         <Alert

@@ -26,6 +26,7 @@ import {
 } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import type { UserCommand } from '../../api/admin-api.js';
+import { AdminBootstrapCard } from '../../components/admin-bootstrap-card.js';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
@@ -316,6 +317,7 @@ export function UsersPage() {
           )
         }
       />
+      {can('users.create') && <AdminBootstrapCard />}
       <Card variant="borderless">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Input.Search
