@@ -22,6 +22,7 @@ const UsersPage = lazy(() => import('./pages/admin/users-page.js').then((module)
 const RolesPage = lazy(() => import('./pages/admin/roles-page.js').then((module) => ({ default: module.RolesPage })));
 const AuditPage = lazy(() => import('./pages/admin/audit-page.js').then((module) => ({ default: module.AuditPage })));
 const OfficersPage = lazy(() => import('./pages/admin/officers-page.js').then((module) => ({ default: module.OfficersPage })));
+const ImportPage = lazy(() => import('./pages/admin/import-page.js').then((module) => ({ default: module.ImportPage })));
 
 /** A page of the administration area, shown to accounts allowed its section's action. */
 function adminPage(path: string, page: ReactNode) {
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
           adminPage('/admin/roles', <RolesPage />),
           adminPage('/admin/audit', <AuditPage />),
           adminPage('/admin/officers', <OfficersPage />),
+          adminPage('/admin/import', <ImportPage />),
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -171,3 +171,49 @@ export function withQuery(path: string, params: Record<string, string | number |
   const query = search.toString();
   return query === '' ? path : `${path}?${query}`;
 }
+
+/** Progress of an upload: bytes sent so far, and whether the server is now working on it. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+  /** every byte is sent; the answer is awaited (the server parses and checks) */
+  processing: boolean;
+}
+
+/**
+ * POSTs a multipart form with upload progress (fetch reports none), the session's CSRF token and
+ * the same error handling as {@link requestJson}. `signal` aborts the upload.
+ */
+export async function uploadForm<T>(
+  path: string,
+  form: FormData,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  if (csrfToken === null && csrfTokenLoader) csrfToken = await csrfTokenLoader().catch(() => null);
+  const response = await new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken !== null) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.total, processing: false });
+    xhr.upload.onload = () => onProgress({ loaded: 1, total: 1, processing: true });
+    xhr.onload = () => {
+      const headers = new Headers();
+      const type = xhr.getResponseHeader('content-type');
+      if (type) headers.set('content-type', type);
+      resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers }));
+    };
+    xhr.onerror = () => reject(new ApiError('无法连接服务器，请检查网络后重试。', 0, null));
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) for (const listener of unauthorizedListeners) listener(error);
+    throw error;
+  }
+  return readBody<T>(response);
+}

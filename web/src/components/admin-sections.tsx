@@ -2,7 +2,7 @@
  * The sections of the administration area and the action each needs; the header's 管理 link, the
  * side menu and the index redirect all read this one list.
  */
-import { AuditOutlined, BookOutlined, IdcardOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, IdcardOutlined, SafetyOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TAction } from '@contracts/access.js';
 import type { ReactNode } from 'react';
 
@@ -29,6 +29,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     icon: <IdcardOutlined />,
     audience: '系统管理员、负责人及业务人员',
   },
+  { path: '/admin/import', label: '导入清单', action: 'powerlist.import', icon: <UploadOutlined />, audience: '法制审核员、系统管理员' },
 ];
 
 /** The registry maintenance link shown in the side menu for accounts that may change it. */
