@@ -26,6 +26,8 @@ export interface LaunchBrowserOptions {
   locale?: string;
   /** the origin relative `page.goto('/path')` calls resolve against (the test server's URL) */
   baseURL?: string;
+  /** extra Chromium switches, e.g. `--host-resolver-rules=MAP bureau.intranet 127.0.0.1` */
+  args?: string[];
 }
 
 /** A running headless Chromium with its own profile. */
@@ -61,7 +63,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: options.locale ?? 'zh-CN',
       timezoneId: 'Asia/Shanghai',
