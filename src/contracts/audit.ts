@@ -133,6 +133,7 @@ export const AUDIT_ACTION_LABELS = {
   'case.officers-assigned': '指派承办执法人员',
   'case.linked': '关联案件',
   'case.deadlines-recomputed': '日历变更后重新计算案件期限',
+  'case.deadline-adjusted': '延长或中止案件期限',
   'case.access-refused': '访问其他机构案件被拒绝',
   'audit.search': '查阅审计日志',
   'audit.verify': '校验审计日志',

@@ -13,7 +13,17 @@ import { type CaseDeadline, type CaseEvent, type CaseFinding, type CaseState, fa
 
 /** Computes a deadline the procedure starts (the service binds it to the working calendar). */
 export interface DeadlineCalculator {
-  start(request: { start: DeadlineStart; from: string; due: string | null }): CaseDeadline;
+  /**
+   * The deadline `start` counted from `from` (a date or an instant), or with the explicit `due` date;
+   * suspensions stop the clock, an approved extension adds days of the rule's own kind.
+   */
+  start(request: {
+    start: DeadlineStart;
+    from: string;
+    due: string | null;
+    suspensions?: readonly { from: string; to: string; reason: string }[];
+    extensionDays?: number;
+  }): CaseDeadline;
 }
 
 /** A rule's refusal, quoting the list's own clause and basis. */

@@ -136,7 +136,17 @@ export type CaseEvent =
     }
   | { type: 'case.officers-assigned'; officerIds: string[]; previous: string[] }
   | { type: 'case.linked'; otherCaseId: string; otherNumber: string; relation: CaseLinkRelation }
-  | { type: 'case.deadlines-recomputed'; reason: string; changes: { id: string; before: string | null; after: string | null }[] };
+  | { type: 'case.deadlines-recomputed'; reason: string; changes: { id: string; before: string | null; after: string | null }[] }
+  | {
+      type: 'case.deadline-adjusted';
+      deadlineId: string;
+      /** an approved extension (延长) in days of the rule's kind, or a suspension (中止) of the clock */
+      adjustment:
+        | { kind: 'extension'; days: number; reason: string; approvedBy: string }
+        | { kind: 'suspension'; from: string; to: string; reason: string };
+      before: string | null;
+      after: string | null;
+    };
 
 /** How two cases relate: an inspection opened a hazard case, a hazard case a leak case … */
 export type CaseLinkRelation = 'opened-from' | 'related';
