@@ -17,6 +17,7 @@ import { TOTP_CODE_RULES, TotpCodeInput, TotpEnrolmentDetails } from '../compone
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { SESSION_ENDED_KEY, useLogin, useSession } from '../hooks/use-session.js';
 import { useSetupStatus } from '../hooks/use-setup-status.js';
+import { workLandingPath } from '../lib/landing-path.js';
 import { safeReturnPath } from '../lib/return-path.js';
 
 const { Paragraph } = Typography;
@@ -33,9 +34,13 @@ export interface LoginLocationState {
   username?: string;
 }
 
-/** Where to go once signed in: the account page while the password must be changed. */
+/**
+ * Where to go once signed in: `next` when the sign-in was asked for by a page, else the first page
+ * of the account's work; the account page first while the password must be changed.
+ */
 function landingPath(session: TSessionInfo, next: string): string {
-  return session.user.mustChangePassword ? `/account?next=${encodeURIComponent(next)}` : next;
+  const target = next || workLandingPath(session.roles.map((grant) => grant.role));
+  return session.user.mustChangePassword ? `/account?next=${encodeURIComponent(target)}` : target;
 }
 
 /** The sign-in page. */
@@ -45,7 +50,7 @@ export function LoginPage() {
   const [search] = useSearchParams();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const next = safeReturnPath(search.get('next'));
+  const next = safeReturnPath(search.get('next'), '');
   const navigate = useNavigate();
   const { message } = App.useApp();
   const setup = useSetupStatus();
