@@ -28,6 +28,10 @@ export const ZUser = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the roles the account holds (in the account list; the security administrator grants them) */
+  roles: z
+    .array(z.object({ role: z.string(), label: z.string(), organisation: z.string(), scope: z.enum(['organisation', 'subtree']) }))
+    .optional(),
 });
 export type TUser = z.infer<typeof ZUser>;
 

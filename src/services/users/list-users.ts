@@ -1,6 +1,8 @@
 /** The system administrator's list of accounts, limited to the organisations the grant reaches. */
 import type { TUserListResponse } from '../../contracts/users.js';
+import { isRoleId, roleLabel } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import { listGrantsOfUsers } from '../../store/repositories/role-grants.repository.js';
 import { listUsers as listUserRows, type UserRow } from '../../store/repositories/users.repository.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
 import { chainOrgIdForRead } from '../audit/chain-org-for-read.js';
@@ -35,6 +37,22 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions =
       targetId: null,
       details: { orgCode: options.orgCode ?? null, status: options.status ?? null, count: rows.length },
     });
-    return { users: rows.map((row) => presentUser(row, tree)) };
+    const grants = await listGrantsOfUsers(
+      tx.db,
+      rows.map((row) => row.id),
+    );
+    return {
+      users: rows.map((row) => ({
+        ...presentUser(row, tree),
+        roles: grants
+          .filter((grant) => grant.user_id === row.id)
+          .map((grant) => ({
+            role: grant.role,
+            label: isRoleId(grant.role) ? roleLabel(grant.role) : grant.role,
+            organisation: tree.byId.get(grant.org_id)?.name ?? '',
+            scope: grant.scope,
+          })),
+      })),
+    };
   });
 }

@@ -7,6 +7,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TUser, TUserStatus } from '@contracts/users.js';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -70,7 +71,23 @@ interface CreateForm {
   external: boolean;
 }
 
-function CreateUserModal({ open, onClose, defaultOrg }: { open: boolean; onClose: () => void; defaultOrg: string }) {
+/** An account just created and its initial password, kept on the page to copy until dismissed. */
+interface CreatedAccount {
+  user: TUser;
+  password: string;
+}
+
+function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+  defaultOrg,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (created: CreatedAccount) => void;
+  defaultOrg: string;
+}) {
   const [form] = Form.useForm<CreateForm>();
   const errors = useServerErrors(form, ['username', 'displayName', 'orgCode', 'password', 'external']);
   const create = useCreateUser();
@@ -103,6 +120,7 @@ function CreateUserModal({ open, onClose, defaultOrg }: { open: boolean; onClose
           create.mutate(values, {
             onSuccess: (user) => {
               message.success(`已创建用户 ${user.displayName}（${user.username}），首次登录须修改初始密码。`);
+              onCreated({ user, password: values.password });
               close();
             },
             onError: errors.report,
@@ -259,6 +277,7 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<TUser | null>(null);
+  const [created, setCreated] = useState<CreatedAccount[]>([]);
   const users = useUsers({ org, status: status === 'all' ? null : status });
   const actions = useUserActions(setResetting);
 
@@ -287,6 +306,27 @@ export function UsersPage() {
       ),
     },
     { title: '所属机构', dataIndex: ['organisation', 'name'], responsive: ['md'] },
+    {
+      title: '角色',
+      key: 'roles',
+      render: (_value, user) =>
+        user.roles && user.roles.length > 0 ? (
+          <Space size={[4, 4]} wrap data-testid="user-roles">
+            {user.roles.map((grant) => (
+              <Tooltip
+                key={`${grant.role}-${grant.organisation}`}
+                title={`${grant.organisation}${grant.scope === 'subtree' ? '及下级机构' : ''}`}
+              >
+                <Tag color="geekblue">{grant.label}</Tag>
+              </Tooltip>
+            ))}
+          </Space>
+        ) : (
+          <Text type="secondary" data-testid="user-roles">
+            未授予角色
+          </Text>
+        ),
+    },
     { title: '状态', key: 'status', render: (_value, user) => <StatusTags user={user} /> },
     {
       title: '动态口令',
@@ -318,6 +358,28 @@ export function UsersPage() {
         }
       />
       {can('users.create') && <AdminBootstrapCard />}
+      {created.map(({ user, password }) => (
+        <Alert
+          key={user.id}
+          type="success"
+          showIcon
+          closable={{ closeIcon: true, 'aria-label': '不再显示' }}
+          onClose={() => setCreated((list) => list.filter((entry) => entry.user.id !== user.id))}
+          style={{ marginBottom: 12 }}
+          data-testid="created-account"
+          title={`已创建 ${user.displayName}（${user.username}）`}
+          description={
+            <>
+              初始密码：
+              <Text code copyable={{ text: password, tooltips: ['复制初始密码', '已复制'] }} data-testid="created-password">
+                {password}
+              </Text>
+              <br />
+              请当面或通过可靠渠道交给本人；首次登录后须由本人修改。离开本页后不再显示。角色由安全管理员在“角色与权限”中授予。
+            </>
+          }
+        />
+      ))}
       <Card variant="borderless">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Input.Search
@@ -358,7 +420,12 @@ export function UsersPage() {
           />
         )}
       </Card>
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} defaultOrg={session?.user.organisation.code ?? ''} />
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(entry) => setCreated((list) => [entry, ...list])}
+        defaultOrg={session?.user.organisation.code ?? ''}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );
