@@ -225,7 +225,8 @@ export function advanceCase(input: AdvanceInput): AdvanceResult {
     findings: [...input.state.findings, ...findings],
     step: stepTo,
     status: closes ? 'closed' : 'open',
-    outcome: action.outcome && (closes || input.state.outcome === null) ? action.outcome : input.state.outcome,
+    // the first branch outcome (移交处理, 不予立案 …) stays; a plain 结案 only fills an empty one
+    outcome: input.state.outcome ?? action.outcome ?? null,
     closedAt: closes ? nowIso : null,
     version: input.state.version + 1,
     updatedAt: nowIso,
