@@ -97,6 +97,17 @@ export const ITEM_FIELD_LABELS: Record<TItemField | 'accountabilityPreamble', { 
   note: { zh: '备注', en: 'note' },
 };
 
+/**
+ * A column of the imported file that is none of the list's ten (事项编码, 承办机构, 行使层级 …): kept
+ * under its header, shown with the item and written back by every export — never dropped.
+ */
+export const ZExtraField = z.object({
+  /** the column's header as the file wrote it (a two-row header as `追责·对象范围`) */
+  header: z.string().min(1),
+  value: z.string(),
+});
+export type TExtraField = z.infer<typeof ZExtraField>;
+
 /** One power (一项权力) of the list. */
 export const ZPowerItem = z.object({
   no: z.number().int().positive(),
@@ -117,6 +128,13 @@ export const ZPowerItem = z.object({
   accountabilityBases: z.array(ZCitation),
   /** 备注 */
   note: z.string().nullable(),
+  /** the file's other columns for this item, in column order; absent when it has none */
+  extraFields: z.array(ZExtraField).optional(),
+  /**
+   * the 序号 the file printed, when the item was numbered by its position instead ('' for a row
+   * without 序号; `3` for a sub-item under a merged 序号 3; `3-1`); absent when `no` is the file's own
+   */
+  printedNo: z.string().optional(),
 });
 export type TPowerItem = z.infer<typeof ZPowerItem>;
 

