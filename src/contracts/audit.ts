@@ -23,6 +23,8 @@ export const ZAuditSearchQuery = z.object({
   from: ZInstant.optional(),
   /** before this instant, exclusive */
   to: ZInstant.optional(),
+  /** 'true': only records that changed something (no sign-ins, reads or searches; audit-kinds.ts) */
+  changesOnly: z.enum(['true', 'false'], { error: '只看变更应为 true 或 false' }).optional(),
   limit: z.coerce.number().int().min(1, '每页至少 1 条').max(500, '每页最多 500 条').default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -42,6 +44,8 @@ export const ZAuditRecord = z.object({
   requestId: z.string().nullable(),
   sourceIp: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** the target's name for people (an account's name and username, a version's number …), when known */
+  targetName: z.string().nullable().optional(),
   prevHash: z.string(),
   hash: z.string(),
   alg: z.enum(['sm3', 'sha256']),

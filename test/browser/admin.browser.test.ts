@@ -456,7 +456,9 @@ describe('text people typed that looks like HTML', () => {
     await page.locator(officerForm).getByLabel('执法证号').fill('桂保执 2026-0042');
     await page.locator(officerForm).getByLabel('发证机关').fill(ISSUER);
     await page.locator(officerForm).getByLabel('有效期自').fill('2026-01-01');
+    await page.locator(officerForm).getByLabel('有效期自').press('Enter');
     await page.locator(officerForm).getByLabel('有效期至').fill('2030-12-31');
+    await page.locator(officerForm).getByLabel('有效期至').press('Enter');
     await button(page, '保存').click();
     const officerRow = page.locator(`[data-testid="officer-row"][data-username="${xssUser.username}"]`);
     await officerRow.waitFor({ state: 'visible' });
@@ -594,6 +596,7 @@ describe('legal sources in Chromium', () => {
     const form = '[data-testid="registry-change-form"]';
     await page.locator(form).getByLabel('版本名称').fill('主席令第99号');
     await page.locator(form).getByLabel('施行日期').fill('2026-11-01');
+    await page.locator(form).getByLabel('施行日期').press('Enter');
     await page.getByTestId('registry-preview').click();
     const preview = page.getByTestId('registry-preview-result');
     await preview.waitFor({ state: 'visible' });

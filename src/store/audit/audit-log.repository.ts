@@ -94,6 +94,8 @@ export interface AuditSearchFilter {
   /** ISO instants; `at` is text in one fixed format, so text comparison orders it correctly */
   from?: string | undefined;
   to?: string | undefined;
+  /** leave out actions with these prefixes and suffixes (the auditor's "changes only") */
+  excludeActions?: { prefixes: readonly string[]; suffixes: readonly string[] } | undefined;
   limit: number;
   offset: number;
 }
@@ -123,6 +125,12 @@ export async function searchAuditRecords(db: Db, filter: AuditSearchFilter): Pro
   if (filter.requestId) query = query.where('request_id', '=', filter.requestId);
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<', filter.to);
+  for (const prefix of filter.excludeActions?.prefixes ?? []) {
+    query = query.where(sql<boolean>`substr(action, 1, ${prefix.length}) <> ${prefix}`);
+  }
+  for (const suffix of filter.excludeActions?.suffixes ?? []) {
+    query = query.where(sql<boolean>`substr(action, length(action) - ${suffix.length - 1}) <> ${suffix}`);
+  }
   const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await query
     .selectAll()

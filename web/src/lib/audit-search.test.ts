@@ -16,6 +16,7 @@ describe('audit filter in the URL', () => {
       requestId: null,
       from: '2026-11-01T00:00:00.000Z',
       to: null,
+      changesOnly: null,
       page: 3,
       pageSize: 50,
     });

@@ -14,6 +14,8 @@ export interface AuditFilter {
   requestId: string | null;
   from: string | null;
   to: string | null;
+  /** 'true': only records that changed something (no sign-ins, reads or searches) */
+  changesOnly: string | null;
   /** 1-based */
   page: number;
   pageSize: number;
@@ -22,7 +24,7 @@ export interface AuditFilter {
 /** Page sizes offered. */
 export const AUDIT_PAGE_SIZES = [20, 50, 100] as const;
 
-const TEXT_KEYS = ['org', 'actor', 'action', 'targetType', 'targetId', 'requestId', 'from', 'to'] as const;
+const TEXT_KEYS = ['org', 'actor', 'action', 'targetType', 'targetId', 'requestId', 'from', 'to', 'changesOnly'] as const;
 
 /** The query string of GET /api/v1/audit/records (ZAuditSearchQuery) as the page sends it. */
 export type AuditQuery = { limit: number; offset: number } & Partial<Record<(typeof TEXT_KEYS)[number], string>>;
@@ -43,6 +45,7 @@ export function auditFilterFromSearch(params: URLSearchParams): AuditFilter {
     const value = params.get(key)?.trim() ?? '';
     if (value === '') return null;
     if ((key === 'from' || key === 'to') && !isInstant(value)) return null;
+    if (key === 'changesOnly' && value !== 'true') return null;
     return value.slice(0, 100);
   };
   const pageSize = positiveInt(params.get('size'), AUDIT_PAGE_SIZES[0]);
@@ -55,6 +58,7 @@ export function auditFilterFromSearch(params: URLSearchParams): AuditFilter {
     requestId: text('requestId'),
     from: text('from'),
     to: text('to'),
+    changesOnly: text('changesOnly'),
     page: positiveInt(params.get('page'), 1),
     pageSize: (AUDIT_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : AUDIT_PAGE_SIZES[0],
   };

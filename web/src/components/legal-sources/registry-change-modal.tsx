@@ -18,6 +18,7 @@ import {
   type RegistryChangeForm,
   registryChangeOf,
 } from '../../lib/registry-change.js';
+import { DateField } from '../date-field.js';
 import { ServerErrorAlert, useServerErrors } from '../server-errors.js';
 import { AffectedCount, AffectedItems } from './affected-items.js';
 
@@ -93,10 +94,10 @@ function EditionFields({ source, kind }: { source: TLegalSourceView | undefined;
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="adopted" label="公布（通过）日期" style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="effective" label="施行日期" style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Flex>
         <Form.Item name="status" label="效力状态" rules={[{ required: true, message: '请选择效力状态' }]}>

@@ -12,13 +12,16 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Descriptions,
   Flex,
   Form,
   Grid,
   Input,
   Row,
+  Select,
   Space,
+  Switch,
   Table,
   type TableColumnsType,
   Typography,
@@ -26,6 +29,7 @@ import {
 import { type HTMLAttributes, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
+import { DateTimeField } from '../../components/date-field.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError } from '../../components/query-feedback.js';
@@ -33,6 +37,7 @@ import { ServerErrorAlert, serverErrorOf } from '../../components/server-errors.
 import { useAuditSearch, useVerifyAudit } from '../../hooks/use-admin.js';
 import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useSession } from '../../hooks/use-session.js';
+import { describeAuditDetails } from '../../lib/audit-details.js';
 import {
   AUDIT_PAGE_SIZES,
   type AuditFilter,
@@ -59,14 +64,7 @@ const ACTION_FAMILIES = [
 
 const ACTION_OPTIONS = [...ACTION_FAMILIES, ...Object.entries(LABELS).map(([value, label]) => ({ value, label }))].map((option) => ({
   value: option.value,
-  label: (
-    <Flex justify="space-between" gap={8}>
-      <span>{option.label}</span>
-      <Text type="secondary" style={{ fontSize: 12 }}>
-        {option.value}
-      </Text>
-    </Flex>
-  ),
+  label: option.label,
   search: `${option.value} ${option.label}`,
 }));
 
@@ -83,6 +81,7 @@ const TARGET_TYPE_OPTIONS = [
 ].map((value) => ({ value }));
 
 interface SearchForm {
+  changesOnly?: boolean;
   org?: string;
   actor?: string;
   action?: string;
@@ -97,12 +96,13 @@ function formValuesOf(filter: AuditFilter): SearchForm {
   return {
     org: filter.org ?? undefined,
     actor: filter.actor ?? '',
-    action: filter.action ?? '',
+    action: filter.action ?? undefined,
     targetType: filter.targetType ?? '',
     targetId: filter.targetId ?? '',
     requestId: filter.requestId ?? '',
     from: filter.from ? isoToBeijingLocal(filter.from) : '',
     to: filter.to ? isoToBeijingLocal(filter.to) : '',
+    changesOnly: filter.changesOnly === 'true',
   };
 }
 
@@ -117,12 +117,22 @@ function filterOf(values: SearchForm, pageSize: number): AuditFilter {
     requestId: text(values.requestId),
     from: values.from ? beijingLocalToIso(values.from) : null,
     to: values.to ? beijingLocalToIso(values.to) : null,
+    changesOnly: values.changesOnly ? 'true' : null,
     page: 1,
     pageSize,
   };
 }
 
-function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (next: AuditFilter) => void }) {
+function SearchPanel({
+  filter,
+  onSearch,
+  actorOptions,
+}: {
+  filter: AuditFilter;
+  onSearch: (next: AuditFilter) => void;
+  /** people seen in the current results, offered in the person filter */
+  actorOptions: readonly string[];
+}) {
   const [form] = Form.useForm<SearchForm>();
   const isNarrow = Grid.useBreakpoint().md === false;
   const hasAdvanced = [filter.targetType, filter.targetId, filter.org, filter.from, filter.to, filter.requestId].some(
@@ -143,16 +153,21 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
     >
       <Row gutter={12}>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="actor" label="操作人" tooltip="用户名、操作时记录的姓名（须完全一致）或账号编号">
-            <Input allowClear placeholder="用户名、姓名或账号编号" />
+          <Form.Item name="actor" label="操作人" tooltip="用户名、操作时记录的姓名（须完全一致）或账号编号；也可点击表格中的姓名">
+            <AutoComplete
+              allowClear
+              options={actorOptions.map((name) => ({ value: name }))}
+              placeholder="用户名、姓名或账号编号"
+              data-testid="audit-actor-filter"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item name="action" label="操作类型" tooltip="可输入前缀，如 session. 匹配全部登录与会话记录">
-            <AutoComplete
+          <Form.Item name="action" label="操作类型" tooltip="可选一类操作（如“登录与会话（全部）”）或一种操作；可输入文字查找">
+            <Select
               allowClear
               options={ACTION_OPTIONS}
-              placeholder="如 user.create 或 session."
+              placeholder="全部操作"
               showSearch={{
                 filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.toLowerCase()),
               }}
@@ -177,12 +192,12 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
         </Col>
         <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="from" label="起始时间（北京时间）">
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6} style={advanced}>
           <Form.Item name="to" label="截止时间（不含）">
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6} style={advanced}>
@@ -190,9 +205,19 @@ function SearchPanel({ filter, onSearch }: { filter: AuditFilter; onSearch: (nex
             <Input allowClear />
           </Form.Item>
         </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Form.Item
+            name="changesOnly"
+            label="只看变更"
+            valuePropName="checked"
+            tooltip="不显示登录、查阅、查询和校验，只显示改变了数据的操作"
+          >
+            <Switch data-testid="audit-changes-only" />
+          </Form.Item>
+        </Col>
         <Col xs={24} lg={6}>
           <Form.Item label={isNarrow ? undefined : ' '} colon={false}>
-            <Space>
+            <Space wrap>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search-submit">
                 查询
               </Button>
@@ -279,108 +304,161 @@ function VerifyCard({ org }: { org: string | null }) {
 }
 
 function RecordDetails({ record }: { record: TAuditRecord }) {
+  const fields = describeAuditDetails(record.details);
   return (
-    <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
-      <Descriptions.Item label="记录编号">{record.id}</Descriptions.Item>
-      <Descriptions.Item label="操作人编号">{record.actorId ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="请求编号">{record.requestId ?? '—'}</Descriptions.Item>
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 120 } }} data-testid="audit-details">
+      {fields.map((field) => (
+        <Descriptions.Item key={field.key} label={field.label}>
+          <span style={{ wordBreak: 'break-all' }}>{field.value}</span>
+        </Descriptions.Item>
+      ))}
       <Descriptions.Item label="来源地址">{record.sourceIp ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="详情">
-        <pre className="qz-json">{JSON.stringify(record.details, null, 2)}</pre>
-      </Descriptions.Item>
-      <Descriptions.Item label={`哈希（${record.alg.toUpperCase()}）`}>
-        <Text code style={{ wordBreak: 'break-all' }}>
-          {record.hash}
-        </Text>
-      </Descriptions.Item>
-      <Descriptions.Item label="前一条哈希">
-        <Text code style={{ wordBreak: 'break-all' }}>
-          {record.prevHash}
-        </Text>
+      <Descriptions.Item label="技术信息">
+        <Collapse
+          ghost
+          size="small"
+          items={[
+            {
+              key: 'raw',
+              label: '记录编号、哈希与原始内容',
+              children: (
+                <Descriptions size="small" column={1} styles={{ label: { width: 96 } }}>
+                  <Descriptions.Item label="记录编号">{record.id}</Descriptions.Item>
+                  <Descriptions.Item label="操作代码">{record.action}</Descriptions.Item>
+                  <Descriptions.Item label="操作人编号">{record.actorId ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label="请求编号">{record.requestId ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={`哈希（${record.alg.toUpperCase()}）`}>
+                    <Text code style={{ wordBreak: 'break-all' }}>
+                      {record.hash}
+                    </Text>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="前一条哈希">
+                    <Text code style={{ wordBreak: 'break-all' }}>
+                      {record.prevHash}
+                    </Text>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="原始内容">
+                    <pre className="qz-json">{JSON.stringify(record.details, null, 2)}</pre>
+                  </Descriptions.Item>
+                </Descriptions>
+              ),
+            },
+          ]}
+        />
       </Descriptions.Item>
     </Descriptions>
   );
 }
 
-const COLUMNS: TableColumnsType<TAuditRecord> = [
-  {
-    title: '时间',
-    dataIndex: 'at',
-    width: 168,
-    render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{formatBeijingSeconds(at)}</span>,
-  },
-  {
-    title: '操作人',
-    dataIndex: 'actorName',
-    width: 140,
-    render: (name: string) => <span data-testid="audit-actor">{name}</span>,
-  },
-  {
-    title: '操作',
-    dataIndex: 'action',
-    width: 210,
-    render: (action: string) => (
-      <div>
-        <div>{LABELS[action] ?? action}</div>
-        <Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-          {action}
-        </Text>
-      </div>
-    ),
-  },
-  {
-    title: '对象',
-    key: 'target',
-    responsive: ['md'],
-    render: (_value, record) => (
-      <div style={{ fontSize: 13 }}>
-        <div>{record.targetType}</div>
-        {record.targetId && (
-          <Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-            {record.targetId}
+/** Chinese names of the kinds of objects records act on. */
+const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
+  user: '账号',
+  session: '会话',
+  'role-grant': '角色授权',
+  officer: '执法人员',
+  'officer-conflict': '利害关系申报',
+  organisation: '机构',
+  powerlist: '权责清单',
+  'powerlist-version': '清单版本',
+  'legal-registry': '法律依据库',
+  'audit-log': '审计日志',
+  endpoint: '接口',
+  'setup-token': '初始化链接',
+  'admin-invitation': '管理员邀请',
+  case: '案件',
+};
+
+function TargetCell({ record }: { record: TAuditRecord }) {
+  const kind = TARGET_TYPE_LABELS[record.targetType] ?? '其他对象';
+  return (
+    <div style={{ fontSize: 13 }} data-testid="audit-target">
+      {record.targetName ? (
+        <>
+          <div>{record.targetName}</div>
+          <Text type="secondary" style={{ fontSize: 12 }}>
+            {kind}
           </Text>
-        )}
-      </div>
-    ),
-  },
-  { title: '机构', dataIndex: ['organisation', 'name'], responsive: ['xl'], width: 140 },
-  {
-    title: '序号',
-    dataIndex: 'seq',
-    width: 70,
-    align: 'right',
-    responsive: ['lg'],
-    render: (seq: number) => <Text type="secondary">#{seq}</Text>,
-  },
-];
+        </>
+      ) : (
+        <div>{kind}</div>
+      )}
+    </div>
+  );
+}
+
+function columnsOf(onActor: (name: string) => void): TableColumnsType<TAuditRecord> {
+  return [
+    {
+      title: '时间',
+      dataIndex: 'at',
+      width: 168,
+      render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{formatBeijingSeconds(at)}</span>,
+    },
+    {
+      title: '操作人',
+      dataIndex: 'actorName',
+      width: 140,
+      render: (name: string) => (
+        <Typography.Link onClick={() => onActor(name)} data-testid="audit-actor" title="只看此人的记录">
+          {name}
+        </Typography.Link>
+      ),
+    },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 210,
+      render: (action: string) => <span>{LABELS[action] ?? '其他操作'}</span>,
+    },
+    {
+      title: '对象',
+      key: 'target',
+      responsive: ['md'],
+      render: (_value, record) => <TargetCell record={record} />,
+    },
+    { title: '机构', dataIndex: ['organisation', 'name'], responsive: ['xl'], width: 140 },
+    {
+      title: '序号',
+      dataIndex: 'seq',
+      width: 70,
+      align: 'right',
+      responsive: ['lg'],
+      render: (seq: number) => <Text type="secondary">#{seq}</Text>,
+    },
+  ];
+}
 
 /** Phones: when and who in one column, what in the other. */
-const NARROW_COLUMNS: TableColumnsType<TAuditRecord> = [
-  {
-    title: '时间 / 操作人',
-    dataIndex: 'at',
-    render: (at: string, record) => (
-      <div>
-        <div style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>{formatBeijingSeconds(at)}</div>
-        <Text type="secondary" style={{ fontSize: 13 }} data-testid="audit-actor">
-          {record.actorName}
-        </Text>
-      </div>
-    ),
-  },
-  {
-    title: '操作',
-    dataIndex: 'action',
-    render: (action: string) => (
-      <div>
-        <div>{LABELS[action] ?? action}</div>
-        <Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
-          {action}
-        </Text>
-      </div>
-    ),
-  },
-];
+function narrowColumnsOf(onActor: (name: string) => void): TableColumnsType<TAuditRecord> {
+  return [
+    {
+      title: '时间 / 操作人',
+      dataIndex: 'at',
+      render: (at: string, record) => (
+        <div>
+          <div style={{ fontVariantNumeric: 'tabular-nums', fontSize: 13 }}>{formatBeijingSeconds(at)}</div>
+          <Typography.Link style={{ fontSize: 13 }} onClick={() => onActor(record.actorName)} data-testid="audit-actor">
+            {record.actorName}
+          </Typography.Link>
+        </div>
+      ),
+    },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      render: (action: string, record) => (
+        <div>
+          <div>{LABELS[action] ?? '其他操作'}</div>
+          {record.targetName && (
+            <Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+              {record.targetName}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+  ];
+}
 
 /** The audit page. */
 export function AuditPage() {
@@ -390,6 +468,8 @@ export function AuditPage() {
   const records = useAuditSearch(auditQueryOf(filter));
   const go = (next: AuditFilter) => setSearch(auditFilterToSearch(next));
   const isNarrow = Grid.useBreakpoint().md === false;
+  const byActor = (name: string) => go({ ...filter, actor: name, page: 1 });
+  const actorOptions = [...new Set((records.data?.records ?? []).map((record) => record.actorName))];
 
   return (
     <>
@@ -400,7 +480,7 @@ export function AuditPage() {
       />
       <VerifyCard org={filter.org} />
       <Card variant="borderless">
-        <SearchPanel filter={filter} onSearch={go} />
+        <SearchPanel filter={filter} onSearch={go} actorOptions={actorOptions} />
         {records.isError ? (
           <LoadError error={records.error} onRetry={() => records.refetch()} />
         ) : (
@@ -408,7 +488,7 @@ export function AuditPage() {
             rowKey="id"
             size="small"
             loading={records.isFetching}
-            columns={isNarrow ? NARROW_COLUMNS : COLUMNS}
+            columns={isNarrow ? narrowColumnsOf(byActor) : columnsOf(byActor)}
             dataSource={records.data?.records ?? []}
             expandable={{ expandedRowRender: (record) => <RecordDetails record={record} /> }}
             locale={{ emptyText: '没有符合条件的记录' }}

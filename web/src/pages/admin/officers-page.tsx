@@ -32,6 +32,7 @@ import {
 } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { ADMIN_SECTIONS } from '../../components/admin-sections.js';
+import { DateField } from '../../components/date-field.js';
 import { OrgSelect } from '../../components/org-select.js';
 import { PageHeading } from '../../components/page-heading.js';
 import { LoadError } from '../../components/query-feedback.js';
@@ -81,7 +82,7 @@ function CertificateFields() {
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="validFrom" label="有效期自" rules={DATE_RULES} style={{ flex: '1 1 160px' }}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         <Form.Item
           name="validTo"
@@ -98,7 +99,7 @@ function CertificateFields() {
             }),
           ]}
         >
-          <Input type="date" />
+          <DateField />
         </Form.Item>
       </Flex>
     </>
@@ -263,7 +264,7 @@ function OfficerDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => voi
               ）。吊销或注销后，该人员不能再参与需要执法资格的办案环节。
             </Paragraph>
             <Form.Item name="revokedOn" label="吊销或注销日期" rules={DATE_RULES}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </>
         )}
@@ -285,7 +286,7 @@ function OfficerDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => voi
               <Input.TextArea rows={3} maxLength={500} showCount />
             </Form.Item>
             <Form.Item name="declaredOn" label="申报日期">
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </>
         )}
