@@ -174,6 +174,23 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
           <div className="qz-prose">{item.note}</div>
         </Section>
       )}
+      {item.extraFields && item.extraFields.length > 0 && (
+        // The imported file's other columns (事项编码, 承办机构 …), kept as they were written.
+        <Section id="extra-fields" title="其他栏目">
+          <dl className="qz-extra-fields" data-testid="extra-fields" style={{ margin: 0 }}>
+            {item.extraFields.map((field) => (
+              <div key={field.header} style={{ marginBottom: 8 }}>
+                <dt>
+                  <Text type="secondary">{field.header}</Text>
+                </dt>
+                <dd className="qz-prose" style={{ margin: 0 }}>
+                  {field.value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+      )}
       <Section id="findings" title="校验提示" extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}>
         <Paragraph type="secondary" style={{ fontSize: 13 }}>
           系统对清单内容的自动检查结果（如原文截断、依据引用不明等），供清单维护人员核对，不影响清单效力。
