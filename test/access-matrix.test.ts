@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { ROLE_ID_VALUES, type TRoleId } from '../src/contracts/access.js';
+import { openCase } from '../src/services/cases/open-case.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { declareConflict } from '../src/services/officers/declare-conflict.js';
 import { registerOfficer } from '../src/services/officers/register-officer.js';
@@ -87,7 +88,90 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
     });
   };
 
+  // A case of Liuzhou for each probe (transitions change its version), opened as the system.
+  const freshCase = async () =>
+    openCase(sys, { itemNo: 6, parties: [], facts: { receivedAt: '2026-11-30T02:00:00Z', requestNo: uniqueName('函') } });
+  const caseWriters = ['officer', 'legal-reviewer', 'head'] as TRoleId[];
+  // Another bureau's case staff reach the endpoint but learn nothing of Liuzhou's case: 404.
+  const otherBureauSees404 = (p: Principal, body: unknown) => {
+    if (p.org === 'gl') expect((body as { code?: string }).code, p.label).toBe('not-found');
+  };
+
   const cases: Record<string, EndpointCase> = {
+    'GET /api/v1/procedures': { allowed: anywhere(...BUSINESS), probe: async () => ({ url: '/api/v1/procedures?org=lz' }) },
+    'GET /api/v1/procedures/:itemNo': { allowed: anywhere(...BUSINESS), probe: async () => ({ url: '/api/v1/procedures/1?org=lz' }) },
+    'GET /api/v1/cases': {
+      allowed: anywhere(...BUSINESS),
+      probe: async () => ({ url: '/api/v1/cases?status=all' }),
+      check: (p, body) => {
+        // another bureau's staff list their own cases only: none of Liuzhou's
+        if (p.org === 'gl') expect((body as { total: number }).total, p.label).toBe(0);
+      },
+    },
+    'POST /api/v1/cases': {
+      allowed: anywhere('officer'),
+      probe: async () => ({
+        url: '/api/v1/cases',
+        payload: { itemNo: 6, facts: { receivedAt: '2026-11-30T02:00:00Z', requestNo: uniqueName('函') } },
+      }),
+    },
+    'GET /api/v1/cases/:id': {
+      allowed: (p) => p.role !== null && BUSINESS.includes(p.role),
+      probe: async () => ({ url: `/api/v1/cases/${(await freshCase()).id}` }),
+      check: otherBureauSees404,
+    },
+    'POST /api/v1/cases/:id/transitions': {
+      allowed: (p) => (p.org === 'lz' && p.role === 'officer') || (p.org === 'gl' && p.role !== null && caseWriters.includes(p.role)),
+      probe: async () => {
+        const kase = await freshCase();
+        return {
+          url: `/api/v1/cases/${kase.id}/transitions`,
+          payload: { action: 'register-request', expectedVersion: kase.version, facts: { informationItems: ['某信息'] } },
+        };
+      },
+      check: otherBureauSees404,
+    },
+    'POST /api/v1/cases/:id/assignments': {
+      allowed: (p) =>
+        (p.org === 'lz' && (p.role === 'officer' || p.role === 'head')) ||
+        (p.org === 'gl' && p.role !== null && caseWriters.includes(p.role)),
+      probe: async () => {
+        const kase = await freshCase();
+        return { url: `/api/v1/cases/${kase.id}/assignments`, payload: { expectedVersion: kase.version, officerIds: [officerId] } };
+      },
+      check: otherBureauSees404,
+    },
+    'POST /api/v1/cases/:id/deadlines/:deadlineId': {
+      allowed: (p) =>
+        (p.org === 'lz' && (p.role === 'officer' || p.role === 'head')) ||
+        (p.org === 'gl' && p.role !== null && caseWriters.includes(p.role)),
+      probe: async () => {
+        const kase = await openCase(sys, {
+          itemNo: 7,
+          parties: [],
+          facts: { receivedAt: '2026-11-30T02:00:00Z', systemName: '某涉密系统' },
+        });
+        return {
+          url: `/api/v1/cases/${kase.id}/deadlines/completeness-notice`,
+          payload: {
+            kind: 'suspension',
+            expectedVersion: kase.version,
+            from: '2026-12-01',
+            to: '2026-12-02',
+            reason: '等待申请单位补充说明',
+          },
+        };
+      },
+      check: otherBureauSees404,
+    },
+    'POST /api/v1/cases/:id/links': {
+      allowed: (p) => p.role !== null && caseWriters.includes(p.role),
+      probe: async () => {
+        const [a, b] = [await freshCase(), await freshCase()];
+        return { url: `/api/v1/cases/${a.id}/links`, payload: { otherCaseId: b.id, expectedVersion: a.version } };
+      },
+      check: otherBureauSees404,
+    },
     'GET /api/v1/powerlists/current': { allowed: everyone, probe: async () => ({ url: '/api/v1/powerlists/current' }) },
     'GET /api/v1/powerlists/versions': { allowed: everyone, probe: async () => ({ url: '/api/v1/powerlists/versions' }) },
     'GET /api/v1/powerlists/versions/:n': { allowed: everyone, probe: async () => ({ url: '/api/v1/powerlists/versions/1' }) },

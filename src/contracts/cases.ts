@@ -62,6 +62,26 @@ export const ZAssignOfficersRequest = z.object({
   officerIds: z.array(z.string().max(100)).min(1, '至少指派一名执法人员').max(20),
 });
 
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+
+/** POST /api/v1/cases/:id/deadlines/:deadlineId — an approved extension or a suspension of the clock */
+export const ZAdjustDeadlineRequest = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('extension'),
+    expectedVersion: z.number().int().positive(),
+    days: z.number().int().min(1, '至少延长 1 天').max(365, '最多延长 365 天'),
+    reason: z.string().trim().min(4, '请写明延长理由').max(2000),
+  }),
+  z.object({
+    kind: z.literal('suspension'),
+    expectedVersion: z.number().int().positive(),
+    from: ZDay,
+    to: ZDay,
+    reason: z.string().trim().min(4, '请写明中止理由').max(2000),
+  }),
+]);
+export type TAdjustDeadlineRequest = z.input<typeof ZAdjustDeadlineRequest>;
+
 /** POST /api/v1/cases/:id/links — opens nothing; links an existing case */
 export const ZLinkCaseRequest = z.object({
   otherCaseId: z.string().max(100),

@@ -27,11 +27,13 @@ import { auditRoutes } from './routes/audit/audit.routes.js';
 import { accountRoutes } from './routes/auth/account.routes.js';
 import { adminInvitationRoutes } from './routes/auth/admin-invitations.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
+import { caseRoutes } from './routes/cases/cases.routes.js';
 import { legalSourceRoutes } from './routes/legal-sources/legal-sources.routes.js';
 import { officerRoutes } from './routes/officers/officers.routes.js';
 import { organisationRoutes } from './routes/organisations/organisations.routes.js';
 import { powerListRoutes } from './routes/powerlists/powerlists.routes.js';
 import { powerListImportRoutes } from './routes/powerlists/powerlists-import.routes.js';
+import { procedureRoutes } from './routes/procedures/procedures.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
 import { userRoutes } from './routes/users/users.routes.js';
 import { registerTransportSecurity } from './transport-security.js';
@@ -155,6 +157,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(organisationRoutes, { prefix: '/api/v1/organisations' });
   await app.register(legalSourceRoutes, { prefix: '/api/v1/legal-sources' });
+  await app.register(caseRoutes, { prefix: '/api/v1/cases' });
+  await app.register(procedureRoutes, { prefix: '/api/v1/procedures' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   const webRoot = options.webRoot ?? path.join(PROJECT_ROOT, 'dist', 'web');

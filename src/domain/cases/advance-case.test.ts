@@ -155,7 +155,7 @@ function take(state: CaseState, itemNo: number, step: Step): AdvanceResult {
     actionId: step.action,
     facts: step.facts ?? {},
     at,
-    now: new Date(Math.max(at.getTime(), Date.parse(state.lastActionAt)) + 60_000),
+    now: new Date(Math.max(at.getTime(), Date.parse(state.lastActionAt ?? state.openedAt)) + 60_000),
     actor: {
       userId: step.userId ?? 'user-a',
       name: '张三',

@@ -90,7 +90,8 @@ function checkAt(input: AdvanceInput): { path: string[]; message: string } | nul
   if (at > input.now.getTime() + FUTURE_TOLERANCE_MS) return { path: ['at'], message: '不能记录将来发生的事项' };
   if (at < input.now.getTime() - MAX_BACKDATE_DAYS * 86_400_000)
     return { path: ['at'], message: `补录事项最多追溯 ${MAX_BACKDATE_DAYS} 天` };
-  if (at < Date.parse(input.state.lastActionAt)) return { path: ['at'], message: '补录时间不能早于本案上一环节的办理时间' };
+  if (input.state.lastActionAt !== null && at < Date.parse(input.state.lastActionAt))
+    return { path: ['at'], message: '补录时间不能早于本案上一环节的办理时间' };
   return null;
 }
 
@@ -230,7 +231,7 @@ export function advanceCase(input: AdvanceInput): AdvanceResult {
     closedAt: closes ? nowIso : null,
     version: input.state.version + 1,
     updatedAt: nowIso,
-    lastActionAt: atIso > input.state.lastActionAt ? atIso : input.state.lastActionAt,
+    lastActionAt: input.state.lastActionAt === null || atIso > input.state.lastActionAt ? atIso : input.state.lastActionAt,
   };
   const event: Extract<CaseEvent, { type: 'case.advanced' }> = {
     type: 'case.advanced',

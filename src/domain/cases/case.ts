@@ -94,8 +94,8 @@ export interface CaseState {
   openedBy: string;
   updatedAt: string;
   closedAt: string | null;
-  /** effective time of the newest transition: a back-dated action may not go before it */
-  lastActionAt: string;
+  /** effective time of the newest transition: a back-dated action may not go before it; null before the first */
+  lastActionAt: string | null;
 }
 
 /** The key of an action's facts. */

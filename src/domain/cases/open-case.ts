@@ -67,7 +67,7 @@ export function openCaseState(input: OpenCaseInput): OpenCaseResult {
     openedBy: input.actorName,
     updatedAt: nowIso,
     closedAt: null,
-    lastActionAt: nowIso,
+    lastActionAt: null,
   };
   const event: Extract<CaseEvent, { type: 'case.opened' }> = {
     type: 'case.opened',
