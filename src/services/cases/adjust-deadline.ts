@@ -37,7 +37,7 @@ export async function adjustDeadline(
   const state = await inTransaction(ctx, async (tx) => {
     const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
     const deadline = current.deadlines.find((d) => d.id === deadlineId);
-    if (!deadline || deadline.state !== 'running') {
+    if (deadline?.state !== 'running') {
       throw new DomainError(ERROR_CODES.invalidTransition, '该期限不存在或已结束，不能调整。', {
         issues: [{ path: ['deadlineId'], message: '没有进行中的该期限' }],
       });
