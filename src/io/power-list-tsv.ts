@@ -42,6 +42,9 @@ export const PROGRESS_EVERY = 500;
 /** Columns written as plain text when they hold one paragraph, as the portal does. */
 const PLAIN_COLUMNS: ReadonlySet<ColumnKey> = new Set(['no', 'category', 'name', 'subItem']);
 
+/** A cell of the second row of a two-row header is short, even as HTML (`<p>依据</p>`). */
+const MAX_SUB_HEADER_RAW_LENGTH = 200;
+
 /** Header records up to this length (cells joined) are remembered, so a repeated header is read once. */
 const MAX_CACHED_HEADER_LENGTH = 1_000;
 
@@ -83,7 +86,9 @@ export function readPowerListTsv(bytes: Uint8Array, options: ReadPowerListTsvOpt
       if (isBlankRecord(record.cells)) continue;
       if (looksLikeHeader(record.cells, headerCache)) {
         const belowIndex = records.findIndex((other, at) => at > index && !isBlankRecord(other.cells));
-        const below = records[belowIndex];
+        // Only a row of short cells can be the second row of a two-row header; a data row is read as one.
+        const candidate = records[belowIndex];
+        const below = candidate?.cells.every((cell) => cell.length <= MAX_SUB_HEADER_RAW_LENGTH) ? candidate : undefined;
         const header = readHeader(tableRowOf(record), below === undefined ? null : tableRowOf(below), nameTsvCell);
         table.setHeader(header);
         width = header.rows === 2 && below !== undefined ? Math.max(record.cells.length, below.cells.length) : record.cells.length;

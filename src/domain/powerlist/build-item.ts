@@ -136,6 +136,19 @@ const COLUMN_OF_REFERENCE: Readonly<Record<string, 'legalBases' | 'dutyBases' | 
   追责依据: 'accountabilityBases',
 };
 
+/**
+ * The row's cells with every `同实施依据`-style citation cell replaced by the text of the column it
+ * names — what a reader remembers as "the cell above" for a `同上` in the next row.
+ */
+export function resolveColumnReferences(cells: RowCells): RowCells {
+  return {
+    ...cells,
+    legalBases: resolveColumnReference(cells, 'legalBases'),
+    dutyBases: resolveColumnReference(cells, 'dutyBases'),
+    accountabilityBases: resolveColumnReference(cells, 'accountabilityBases'),
+  };
+}
+
 /** The text of a citation cell, with a `同实施依据` cell replaced by the text of the column it names (one step, no chains). */
 function resolveColumnReference(cells: RowCells, field: 'legalBases' | 'dutyBases' | 'accountabilityBases'): string {
   const match = SAME_AS_COLUMN.exec(normaliseSpacing(cells[field]));

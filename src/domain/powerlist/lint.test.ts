@@ -2,17 +2,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TCitation, TClause, TDuty, TPowerItem } from '../../contracts/power-list.js';
 import { readPowerListTsv } from '../../io/power-list-tsv.js';
+import { readAccountabilityCell, readDutyCell } from './build-item.js';
 import {
   LINT_RULE_IDS,
   lintPowerList,
+  RULE_CATEGORY_ACTION_MISMATCH,
   RULE_CATEGORY_MISMATCH,
   RULE_CITATION_WITHOUT_ARTICLE,
   RULE_CITATION_WITHOUT_TITLE,
   RULE_DUPLICATE_ITEM_NAME,
+  RULE_EMPTY_COLUMN,
   RULE_MISSING_LEGAL_BASIS,
+  RULE_RENUMBERED_ITEM,
   RULE_TRUNCATED_CELL,
   RULE_UNKNOWN_DUTY_STEP,
   RULE_UNRESOLVED_SAME_AS,
+  RULE_UNSPLIT_ENTRIES,
 } from './lint.js';
 
 // ── small factories: a clean item, then each test breaks one thing ────────────────────────────
@@ -82,7 +87,8 @@ describe('lintPowerList on a clean item', () => {
   });
 
   it('exports each rule id once', () => {
-    expect(new Set(LINT_RULE_IDS).size).toBe(8);
+    expect(new Set(LINT_RULE_IDS).size).toBe(LINT_RULE_IDS.length);
+    expect(LINT_RULE_IDS).toHaveLength(12);
   });
 });
 
@@ -292,6 +298,98 @@ describe(RULE_CATEGORY_MISMATCH, () => {
       }),
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe(RULE_EMPTY_COLUMN, () => {
+  it('flags each of 责任事项, 责任事项依据, 追责情形 and 追责依据 left empty, once per column', () => {
+    const findings = lintItems(
+      item({ duties: [], dutyBases: [], accountabilityPreamble: null, accountability: [], accountabilityBases: [] }),
+    );
+    expect(findings.map((f) => [f.rule, f.severity, f.field])).toEqual([
+      [RULE_EMPTY_COLUMN, 'warning', 'duties'],
+      [RULE_EMPTY_COLUMN, 'warning', 'dutyBases'],
+      [RULE_EMPTY_COLUMN, 'warning', 'accountability'],
+      [RULE_EMPTY_COLUMN, 'warning', 'accountabilityBases'],
+    ]);
+    expect(findings[2]?.message).toBe(
+      '第1项“对非法获取、持有国家秘密载体的处罚”未填写“追责情形”，权责清单的每项权力都应写明责任事项、责任事项依据、追责情形和追责依据。',
+    );
+  });
+
+  it('is silent on a complete item', () => {
+    expect(rulesOf(lintItems(item()))).not.toContain(RULE_EMPTY_COLUMN);
+  });
+});
+
+describe(RULE_CATEGORY_ACTION_MISMATCH, () => {
+  it('flags 责令改正 and 责令停止使用 listed as 行政处罚 (行政处罚法 2021 §9 lists no such penalty)', () => {
+    for (const name of ['责令改正违反保密规定的行为', '对违规使用的涉密设备责令停止使用']) {
+      const findings = lintItems(item({ name }));
+      expect(findings.map((f) => [f.rule, f.field])).toEqual([[RULE_CATEGORY_ACTION_MISMATCH, 'category']]);
+      expect(findings[0]?.message).toContain('不是《中华人民共和国行政处罚法》（2021年修订）第九条所列的处罚种类');
+    }
+  });
+
+  it('leaves a penalty, a 收缴 and a 责令改正 that comes with a 罚款 alone', () => {
+    for (const name of ['对违反保密规定的处罚', '收缴非法持有的国家秘密载体', '责令改正并处罚款']) {
+      expect(rulesOf(lintItems(item({ name })))).not.toContain(RULE_CATEGORY_ACTION_MISMATCH);
+    }
+  });
+
+  it('flags a 罚款 or 吊销 listed under another category', () => {
+    const findings = lintItems(item({ category: '行政强制', name: '对未按规定报告的单位处以罚款' }));
+    expect(findings.filter((f) => f.rule === RULE_CATEGORY_ACTION_MISMATCH).map((f) => f.message)).toEqual([
+      '第1项“对未按规定报告的单位处以罚款”列为“行政强制”，但“罚款”是《中华人民共和国行政处罚法》（2021年修订）第九条所列的处罚种类，宜列为行政处罚，请核对。',
+    ]);
+  });
+});
+
+describe(RULE_UNSPLIT_ENTRIES, () => {
+  it('flags a duty or clause that still holds a numbered sequence the reader could not split', () => {
+    // 2 is split off; 4 follows 2 directly (3 skipped), so it stays inside entry 2
+    const duties = readDutyCell('1.立案责任：审查。2.调查责任：调查取证。4.决定责任：作出决定。');
+    expect(duties.map((duty) => duty.no)).toEqual([1, 2]);
+    const { clauses } = readAccountabilityCell('（一）违法实施的；（二）拖延履职的；（四）其他的。');
+    const findings = lintItems(item({ duties, accountability: clauses }));
+    expect(findings.filter((f) => f.rule === RULE_UNSPLIT_ENTRIES).map((f) => [f.field, f.entry, f.message])).toEqual([
+      ['duties', 1, '第1项“责任事项”第2条中还有编号“4.决定责任：作出决…”，可能是几条内容连在了一起（编号不连续或重复），请核对并分条。'],
+      [
+        'accountability',
+        1,
+        '第1项“追责情形”第2条中还有编号“（四）其他的。…”，可能是几条内容连在了一起（编号不连续或重复），请核对并分条。',
+      ],
+    ]);
+  });
+
+  it('does not take the （一）（二） of quoted law in a citation for entries', () => {
+    const findings = lintItems(item({ legalBases: [citation({ text: '有下列行为之一的：（一）甲；（二）乙。' })] }));
+    expect(rulesOf(findings)).not.toContain(RULE_UNSPLIT_ENTRIES);
+  });
+});
+
+describe(RULE_RENUMBERED_ITEM, () => {
+  it('says which item was numbered by position and what the file printed', () => {
+    const findings = lintItems(item({ no: 3, printedNo: '2' }), item({ no: 4, name: '乙', printedNo: '' }));
+    expect(findings.filter((f) => f.rule === RULE_RENUMBERED_ITEM).map((f) => [f.item, f.severity, f.message])).toEqual([
+      [
+        3,
+        'info',
+        '第3项“对非法获取、持有国家秘密载体的处罚”在原表中的序号为“2”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。',
+      ],
+      [4, 'info', '第4项“乙”在原表中没有序号，已按其在清单中的位置编号，请核对。'],
+    ]);
+  });
+});
+
+describe('truncation pinned on the entry that is cut', () => {
+  it('flags the last of several entries run together in one cell, not the first', () => {
+    const cut = `1.立案责任：${'审查'.repeat(60)}。2.调查取证责任：${'调查'.repeat(40)}。3.审理责任：审理案件调查报告，对案件违法事实、证据、调查取证程序、法律适用、处罚种类和幅度以适当`;
+    const duties = readDutyCell(cut);
+    expect(duties.map((duty) => duty.truncated)).toEqual([false, false, true]);
+    const findings = lintItems(item({ duties })).filter((f) => f.rule === RULE_TRUNCATED_CELL);
+    expect(findings.map((f) => [f.field, f.entry])).toEqual([['duties', 2]]);
+    expect(findings[0]?.message).toBe('第1项“责任事项”第3条内容被截断（原文导出时超长被截去），请核对原始清单补全。');
   });
 });
 

@@ -30,10 +30,21 @@ export const RULE_DUPLICATE_ITEM_NAME = 'duplicate-item-name';
 export const RULE_UNKNOWN_DUTY_STEP = 'unknown-duty-step';
 /** A citation that names no source (no 《》). */
 export const RULE_CITATION_WITHOUT_TITLE = 'citation-without-title';
+/** An item whose 责任事项, 责任事项依据, 追责情形 or 追责依据 is empty. */
+export const RULE_EMPTY_COLUMN = 'empty-column';
+/** An item whose category does not fit what the power does (责令改正 listed as 行政处罚, a 罚款 not). */
+export const RULE_CATEGORY_ACTION_MISMATCH = 'category-action-mismatch';
+/** An entry that still holds a numbered sequence (`…的；3、…`) the reader could not split. */
+export const RULE_UNSPLIT_ENTRIES = 'unsplit-entries';
+/** An item numbered by its position because the file gave it no 序号 of its own. */
+export const RULE_RENUMBERED_ITEM = 'renumbered-item';
 
 /** Every rule id, in the order findings of one item are reported. */
 export const LINT_RULE_IDS = [
+  RULE_RENUMBERED_ITEM,
   RULE_MISSING_LEGAL_BASIS,
+  RULE_EMPTY_COLUMN,
+  RULE_CATEGORY_ACTION_MISMATCH,
   RULE_DUPLICATE_ITEM_NAME,
   RULE_CATEGORY_MISMATCH,
   RULE_UNRESOLVED_SAME_AS,
@@ -41,6 +52,7 @@ export const LINT_RULE_IDS = [
   RULE_CITATION_WITHOUT_TITLE,
   RULE_CITATION_WITHOUT_ARTICLE,
   RULE_UNKNOWN_DUTY_STEP,
+  RULE_UNSPLIT_ENTRIES,
 ] as const;
 
 /** What the linter reads: the list without its findings. */
@@ -63,7 +75,10 @@ export function lintPowerList(list: LintablePowerList): TFinding[] {
   // First item seen per identity, so duplicate detection stays linear on 10,000-item lists.
   const firstByIdentity = new Map<string, TPowerItem>();
   return list.items.flatMap((item) => [
+    ...checkRenumberedItem(item),
     ...checkMissingLegalBasis(item),
+    ...checkEmptyColumns(item),
+    ...checkCategoryAction(item),
     ...checkDuplicateItemName(item, firstByIdentity),
     ...checkCategoryMismatch(item),
     ...checkUnresolvedSameAs(item),
@@ -71,6 +86,7 @@ export function lintPowerList(list: LintablePowerList): TFinding[] {
     ...checkCitationsWithoutTitle(item),
     ...checkCitationsWithoutArticle(item),
     ...checkUnknownDutySteps(item),
+    ...checkUnsplitEntries(item),
   ]);
 }
 
@@ -245,6 +261,153 @@ export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
         index,
         `第${item.no}项“${label.zh}”第${no}条的环节名称“${duty.name}”不在常用环节之列，请确认是否笔误或需新增办理环节。`,
         `Item ${item.no}, duty ${no} names the step "${duty.name}", which is not a known procedure step.`,
+      ),
+    ];
+  });
+}
+
+/** `renumbered-item`: the file gave the item no 序号 of its own (none, a merged one, `3-1`); it was numbered by position. */
+export function checkRenumberedItem(item: TPowerItem): TFinding[] {
+  if (item.printedNo === undefined) return [];
+  const printed = item.printedNo.trim();
+  return [
+    finding(
+      RULE_RENUMBERED_ITEM,
+      'info',
+      item,
+      'no',
+      null,
+      printed === ''
+        ? `第${item.no}项“${item.name}”在原表中没有序号，已按其在清单中的位置编号，请核对。`
+        : `第${item.no}项“${item.name}”在原表中的序号为“${printed}”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。`,
+      printed === ''
+        ? `Item ${item.no} (${item.name}) has no number in the file; it was numbered by its position.`
+        : `Item ${item.no} (${item.name}) is numbered "${printed}" in the file (a sub-item or a shared number); it was numbered by its position.`,
+    ),
+  ];
+}
+
+/** The columns every complete item fills, besides 实施依据 (its own rule, an error). */
+const REQUIRED_ENTRY_FIELDS: readonly ('duties' | 'dutyBases' | 'accountability' | 'accountabilityBases')[] = [
+  'duties',
+  'dutyBases',
+  'accountability',
+  'accountabilityBases',
+];
+
+/** `empty-column`: an item without 责任事项, 责任事项依据, 追责情形 or 追责依据 — one finding per empty column. */
+export function checkEmptyColumns(item: TPowerItem): TFinding[] {
+  return REQUIRED_ENTRY_FIELDS.flatMap((field) => {
+    const isEmpty =
+      field === 'accountability' ? item.accountability.length === 0 && item.accountabilityPreamble === null : item[field].length === 0;
+    if (!isEmpty) return [];
+    const label = FIELD_LABELS[field];
+    return [
+      finding(
+        RULE_EMPTY_COLUMN,
+        'warning',
+        item,
+        field,
+        null,
+        `第${item.no}项“${item.name}”未填写“${label.zh}”，权责清单的每项权力都应写明责任事项、责任事项依据、追责情形和追责依据。`,
+        `Item ${item.no} (${item.name}) has no ${label.en}; every power of a list states its duties, their basis, the accountability circumstances and their basis.`,
+      ),
+    ];
+  });
+}
+
+/**
+ * The kinds of administrative penalty of 行政处罚法 (2021) §9: 警告、通报批评；罚款、没收违法所得、没收非法财物；
+ * 暂扣许可证件、降低资质等级、吊销许可证件；限制开展生产经营活动、责令停产停业、责令关闭、限制从业；行政拘留 —
+ * and the word 处罚 itself.
+ */
+const PENALTY_WORDS = /处罚|警告|通报批评|罚款|没收|暂扣|降低资质|吊销|限制开展生产经营|责令停产停业|责令关闭|限制从业|拘留/;
+/**
+ * Orders that are not penalties (行政处罚法 §28: 责令改正 accompanies a penalty but is none; 责令停止使用
+ * and the like are measures). A 收缴 may be a penalty by another name and is not flagged.
+ */
+const NON_PENALTY_ORDERS = /责令(?:限期)?改正|责令(?:立即)?停止(?:使用|违法行为)?|责令整改|责令限期整改/;
+
+/**
+ * `category-action-mismatch`: what the power does, as its name (and sub-item) says, does not fit its
+ * category — a 行政处罚 that only orders correction or a stop of use, or a power that imposes one of
+ * the penalties of 行政处罚法 §9 listed under another category.
+ */
+export function checkCategoryAction(item: TPowerItem): TFinding[] {
+  const category = item.category.trim();
+  const does = `${item.name}${item.subItem ?? ''}`;
+  if (category === '行政处罚') {
+    const order = NON_PENALTY_ORDERS.exec(does);
+    if (order === null || PENALTY_WORDS.test(does)) return [];
+    return [
+      finding(
+        RULE_CATEGORY_ACTION_MISMATCH,
+        'warning',
+        item,
+        'category',
+        null,
+        `第${item.no}项“${item.name}”列为“行政处罚”，但“${order[0]}”不是《中华人民共和国行政处罚法》（2021年修订）第九条所列的处罚种类，宜列为行政强制或其他行政权力，请核对。`,
+        `Item ${item.no} (${item.name}) is listed as a penalty, but "${order[0]}" is none of the kinds of penalty of the Administrative Penalty Law (2021) §9.`,
+      ),
+    ];
+  }
+  const penalty = /罚款|没收违法所得|没收非法财物|吊销|暂扣|行政拘留|通报批评|责令停产停业|责令关闭|限制从业|降低资质等级/.exec(does);
+  if (penalty === null || category === '' || /处罚/.test(category)) return [];
+  return [
+    finding(
+      RULE_CATEGORY_ACTION_MISMATCH,
+      'warning',
+      item,
+      'category',
+      null,
+      `第${item.no}项“${item.name}”列为“${category}”，但“${penalty[0]}”是《中华人民共和国行政处罚法》（2021年修订）第九条所列的处罚种类，宜列为行政处罚，请核对。`,
+      `Item ${item.no} (${item.name}) is listed as ${category}, but "${penalty[0]}" is a kind of penalty of the Administrative Penalty Law (2021) §9.`,
+    ),
+  ];
+}
+
+/**
+ * A numbered sequence left inside one entry: after the punctuation that ends an entry, `3、…` or
+ * `4.…` (Arabic), or in duties and clauses `（三）…`. The reader splits the next expected number; a
+ * number that skips or restarts stays in the text, and someone should look.
+ */
+const UNSPLIT_ARABIC = /[；;。！？]\s*\d{1,3}\s*[、.．](?!\d)\s*[\u4e00-\u9fff【《]/;
+const UNSPLIT_CHINESE = /[；;。！？]\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*[\u4e00-\u9fff]/;
+
+/** `unsplit-entries`: an entry that still holds a numbered sequence. One finding per entry. */
+export function checkUnsplitEntries(item: TPowerItem): TFinding[] {
+  const texts: { field: EntryField; index: number; no: number; text: string; chinese: boolean }[] = [
+    ...item.duties.map((duty, index) => ({ field: 'duties' as const, index, no: entryNo(duty, index), text: duty.text, chinese: true })),
+    ...item.accountability.map((clause, index) => ({
+      field: 'accountability' as const,
+      index,
+      no: entryNo(clause, index),
+      text: clause.text,
+      chinese: true,
+    })),
+    ...CITATION_FIELDS.flatMap((field) =>
+      // quoted law numbers its items （一）（二）: only Arabic sequences count in a citation
+      item[field].map((citation, index) => ({ field, index, no: entryNo(citation, index), text: citation.text, chinese: false })),
+    ),
+  ];
+  return texts.flatMap(({ field, index, no, text, chinese }) => {
+    const match = UNSPLIT_ARABIC.exec(text) ?? (chinese ? UNSPLIT_CHINESE.exec(text) : null);
+    if (match === null) return [];
+    const label = FIELD_LABELS[field];
+    // the numbered text as the user will search for it: from the number on, a few characters
+    const at = text
+      .slice(match.index + 1)
+      .trim()
+      .slice(0, 10);
+    return [
+      finding(
+        RULE_UNSPLIT_ENTRIES,
+        'warning',
+        item,
+        field,
+        index,
+        `第${item.no}项“${label.zh}”第${no}条中还有编号“${at}…”，可能是几条内容连在了一起（编号不连续或重复），请核对并分条。`,
+        `Item ${item.no}, ${label.en} entry ${no} still holds a numbered sequence ("${at}…"): several entries may have run together.`,
       ),
     ];
   });
