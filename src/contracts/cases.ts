@@ -314,6 +314,8 @@ export const ZProcedure = z.object({
   steps: z.array(ZProcedureStep),
   /** the item's 实施依据, for choosing a decision's basis (`basisIndex`) */
   legalBases: z.array(z.object({ index: z.number().int(), label: z.string() })),
+  /** the list's duties that name no step of the template (drawn apart on the flowchart) */
+  unmappedDuties: z.array(z.object({ no: z.number().int().nullable(), name: z.string().nullable(), text: z.string() })),
   /** duties that map to no step, steps no duty names */
   mappingFindings: z.array(z.object({ rule: z.string(), severity: z.enum(['warning', 'info']), message: z.string() })),
   coverage: z.object({

@@ -17,7 +17,7 @@ import { requireOrgByCode } from '../organisations/load-org-tree.js';
 import { factsJsonSchema, rulesOfAction } from './present-case.js';
 
 async function currentVersion(ctx: ServiceContext, orgCode: string | undefined) {
-  const tree = await requireAllowed(ctx, 'cases.read', null);
+  const tree = await requireAllowed(ctx, 'powerlist.read', null);
   const org = requireOrgByCode(
     tree,
     orgCode ?? (ctx.actor.kind === 'user' ? (tree.byId.get(ctx.actor.orgId)?.code ?? ctx.settings.homeOrgCode) : ctx.settings.homeOrgCode),
@@ -85,6 +85,7 @@ export async function getProcedure(
       })),
     })),
     legalBases: item.legalBases.map((c, index) => ({ index, label: describeCitation(c) })),
+    unmappedDuties: mapping.unmappedDuties.map((d) => ({ no: d.no, name: d.name, text: d.text })),
     mappingFindings: mapping.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
     coverage,
   };

@@ -1,6 +1,13 @@
 import type { TDuty } from '@contracts/power-list.js';
 import { describe, expect, it } from 'vitest';
-import { buildDutyFlowchart, dutyLabel, dutyShortName, escapeMermaidLabel, isOtherDuty } from './duty-flowchart.js';
+import {
+  buildDutyFlowchart,
+  buildProcedureFlowchart,
+  dutyLabel,
+  dutyShortName,
+  escapeMermaidLabel,
+  isOtherDuty,
+} from './duty-flowchart.js';
 
 function duty(no: number, name: string | null, text = `${name ?? ''}责任：……`): TDuty {
   return { no, name, text, truncated: false };
@@ -79,5 +86,60 @@ describe('buildDutyFlowchart', () => {
     const source = buildDutyFlowchart([duty(1, '"] --> x[<b>injected</b>'), duty(2, '审理')]) ?? '';
     expect(source).not.toContain('<b>');
     expect(source.split('\n').filter((line) => line.includes('-->'))).toEqual(['  d0 --> d1']);
+  });
+});
+
+describe('buildProcedureFlowchart', () => {
+  const procedure = {
+    initialStep: 'filing',
+    steps: [
+      {
+        id: 'filing',
+        name: '立案',
+        standard: false,
+        dutyNos: [1],
+        actions: [
+          { label: '决定立案', to: 'review' },
+          { label: '决定不予立案', to: 'closed' },
+        ],
+      },
+      { id: 'review', name: '审理', standard: false, dutyNos: [2], actions: [{ label: '提出审理意见', to: 'notice' }] },
+      {
+        id: 'notice',
+        name: '告知',
+        standard: true,
+        dutyNos: [],
+        actions: [
+          { label: '送达告知书', to: 'same' },
+          { label: '结案', to: 'closed' },
+        ],
+      },
+    ],
+  };
+
+  it('draws each step with its duty number, standard steps dashed, branches labelled, and an end', () => {
+    const source = buildProcedureFlowchart(procedure, 'TD') ?? '';
+    const lines = source.split('\n');
+    expect(lines[0]).toBe('flowchart TD');
+    expect(lines).toContain('  s0["1 立案"]:::step');
+    expect(lines).toContain(`  s2["${escapeMermaidLabel('告知（标准程序）')}"]:::standard`);
+    expect(lines).toContain('  s0 -->|"决定立案"| s1');
+    expect(lines).toContain('  s0 -->|"决定不予立案"| end_');
+    // a single way on is not labelled; staying in the step draws no arrow
+    expect(lines).toContain('  s1 --> s2');
+    expect(lines.filter((l) => l.startsWith('  s2 -->'))).toEqual(['  s2 --> end_']);
+  });
+});
+
+describe('buildProcedureFlowchart with duties naming no step', () => {
+  it('draws them apart, escaped', () => {
+    const source =
+      buildProcedureFlowchart({
+        initialStep: 'a',
+        steps: [{ id: 'a', name: '受理', standard: false, dutyNos: [1], actions: [{ label: '受理', to: 'closed' }] }],
+        unmappedDuties: [{ no: 2, name: '<b>x</b>', text: '' }],
+      }) ?? '';
+    expect(source).toContain(`  u0["${escapeMermaidLabel('2 <b>x</b>（无对应环节）')}"]:::other`);
+    expect(source).not.toContain('<b>');
   });
 });

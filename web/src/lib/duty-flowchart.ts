@@ -63,3 +63,64 @@ export function buildDutyFlowchart(duties: readonly TDuty[], direction: FlowDire
   lines.push('  classDef other fill:#fafafa,stroke:#8c8c8c,stroke-dasharray:5 4,color:#595959');
   return lines.join('\n');
 }
+
+/** What the flowchart needs of a procedure template (GET /api/v1/procedures/:itemNo). */
+export interface ProcedureShape {
+  initialStep: string;
+  steps: readonly {
+    id: string;
+    name: string;
+    standard: boolean;
+    dutyNos: readonly (number | null)[];
+    actions: readonly { label: string; to: string }[];
+  }[];
+  /** duties of the list that name no step: drawn apart, so nothing the list says is hidden */
+  unmappedDuties?: readonly { no: number | null; name: string | null; text: string }[];
+}
+
+/**
+ * The mermaid source of the procedure the cases run through: one node per step (numbered by the
+ * list's duties; steps completed from the standard procedure dashed), an arrow per way on (labelled
+ * where a step branches), and an end node. The public picture and the running engine are one thing.
+ */
+export function buildProcedureFlowchart(procedure: ProcedureShape, direction: FlowDirection = 'LR'): string | null {
+  if (procedure.steps.length === 0) return null;
+  const lines = [`flowchart ${direction}`];
+  const index = new Map(procedure.steps.map((step, i) => [step.id, i]));
+  procedure.steps.forEach((step, i) => {
+    const numbers = step.dutyNos.filter((n): n is number => n !== null);
+    const prefix = numbers.length ? `${numbers.join('、')} ` : '';
+    const label = escapeMermaidLabel(`${prefix}${step.name}${step.standard && numbers.length === 0 ? '（标准程序）' : ''}`);
+    lines.push(`  s${i}["${label}"]:::${step.standard && numbers.length === 0 ? 'standard' : 'step'}`);
+  });
+  lines.push(`  end_(["${escapeMermaidLabel('结束')}"]):::finish`);
+  (procedure.unmappedDuties ?? []).forEach((duty, i) => {
+    const text = (duty.name ?? duty.text).replace(/\s+/g, ' ').trim();
+    const short = Array.from(text).length > MAX_LABEL_CHARS ? `${Array.from(text).slice(0, MAX_LABEL_CHARS).join('')}…` : text;
+    lines.push(`  u${i}["${escapeMermaidLabel(`${duty.no ?? ''} ${short}（无对应环节）`.trim())}"]:::other`);
+  });
+  procedure.steps.forEach((step, i) => {
+    const targets = new Map<string, string[]>();
+    for (const action of step.actions) {
+      if (action.to === 'same') continue;
+      targets.set(action.to, [...(targets.get(action.to) ?? []), action.label]);
+    }
+    const branches = targets.size > 1;
+    for (const [to, labels] of targets) {
+      const target = to === 'closed' ? 'end_' : `s${index.get(to) ?? 0}`;
+      const label = branches
+        ? `|"${escapeMermaidLabel(
+            Array.from(labels[0] ?? '')
+              .slice(0, 10)
+              .join(''),
+          )}"|`
+        : '';
+      lines.push(`  s${i} -->${label} ${target}`);
+    }
+  });
+  lines.push('  classDef step fill:#e6f4ff,stroke:#1677ff,color:#002c8c');
+  lines.push('  classDef standard fill:#fafafa,stroke:#1677ff,stroke-dasharray:5 4,color:#002c8c');
+  lines.push('  classDef finish fill:#f6ffed,stroke:#52c41a,color:#135200');
+  lines.push('  classDef other fill:#fafafa,stroke:#8c8c8c,stroke-dasharray:5 4,color:#595959');
+  return lines.join('\n');
+}

@@ -46,14 +46,14 @@ function SubHeading({ children }: { children: ReactNode }) {
   );
 }
 
-function DutiesSection({ item, notices }: { item: TPowerItem; notices: readonly TCitationNotice[] }) {
+function DutiesSection({ item, notices, isCurrent }: { item: TPowerItem; notices: readonly TCitationNotice[]; isCurrent: boolean }) {
   return (
     <Section id="duties" title="责任事项" extra={<Text type="secondary">共 {item.duties.length} 项</Text>}>
       {item.duties.length === 0 ? (
         <Text type="secondary">原清单未列明责任事项。</Text>
       ) : (
         <>
-          <DutyFlowchart duties={item.duties} />
+          <DutyFlowchart duties={item.duties} procedureItemNo={isCurrent ? item.no : null} />
           <SubHeading>各环节责任</SubHeading>
           <Timeline
             data-testid="duty-timeline"
@@ -167,7 +167,7 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
       <Section id="legal-bases" title="实施依据" extra={<Text type="secondary">共 {item.legalBases.length} 条</Text>}>
         <CitationList citations={item.legalBases} notices={noticesByEntry(citationNotices, 'legalBases')} />
       </Section>
-      <DutiesSection item={item} notices={citationNotices} />
+      <DutiesSection item={item} notices={citationNotices} isCurrent={version.isCurrent} />
       <AccountabilitySection item={item} notices={citationNotices} />
       {item.note && (
         <Section id="note" title="备注">

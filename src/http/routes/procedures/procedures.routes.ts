@@ -1,4 +1,8 @@
-/** Procedure templates bound to the items of the current list (/api/v1/procedures). */
+/**
+ * Procedure templates bound to the items of the current list (/api/v1/procedures). Public: the
+ * procedure is part of what the list publishes — the item page draws its flowchart from it — and
+ * holds no case data.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZProcedure, ZProcedureListResponse } from '../../../contracts/cases.js';
@@ -13,7 +17,7 @@ export const procedureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { action: 'cases.read' },
+      config: { action: 'powerlist.read' },
       schema: {
         tags: TAGS,
         summary: '各事项的办理程序及监察覆盖情况',
@@ -27,7 +31,7 @@ export const procedureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:itemNo',
     {
-      config: { action: 'cases.read' },
+      config: { action: 'powerlist.read' },
       schema: {
         tags: TAGS,
         summary: '一个事项的办理程序：环节、操作、表单（JSON Schema）、规则、文书，以及追责情形的监察覆盖表',
