@@ -4,16 +4,23 @@
  * enrolled during sign-in: the answer carries a new secret, and a code from it completes both the
  * enrolment and the sign-in.
  *
- * Every failure counts towards the lockout (growing delays after 5 failures: password-policy.ts)
- * and is audited with the reason; a locked account is refused without checking the password, so
- * that guessing stops while it is locked. The password is verified outside any transaction:
- * argon2 takes ~20 ms, which must not hold the database.
+ * The lockout (growing delays after 5 failures: password-policy.ts) must hold under concurrency:
+ * an attempt is admitted and counted as a failure in one short transaction that locks the account
+ * row (SELECT … FOR UPDATE on PostgreSQL; SQLite runs one write transaction at a time) *before* its
+ * password is verified, and only a right password takes the count back. So however many attempts
+ * arrive at once, at most FREE_LOGIN_ATTEMPTS passwords are checked before the account locks; a
+ * locked account is refused without checking the password. The password itself is verified outside
+ * any transaction: argon2 takes ~20 ms, which must not hold the database.
+ *
+ * An unknown username, a wrong password and a locked account get the same answer (401, one
+ * message) after the same work (a dummy argon2 verification), so answers do not reveal which
+ * accounts exist or are locked; the audit log records which it was.
  */
 import type { TLoginResponse, TSessionInfo } from '../../contracts/auth.js';
 import { isLockedOut, lockedUntil } from '../../domain/access/password-policy.js';
 import { isTotpRequired } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import { findUserByUsername, type UserRow, updateUser } from '../../store/repositories/users.repository.js';
+import { findUserByUsername, lockUserLoginState, type UserRow, updateUser } from '../../store/repositories/users.repository.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { loadOrgTree, requireOrgByCode } from '../organisations/load-org-tree.js';
@@ -33,38 +40,43 @@ export interface LoginOptions {
 /** The sign-in answer; `token` (for the cookie) only when signed in. */
 export type LoginResult = { status: 'signed-in'; token: string; session: TSessionInfo } | Exclude<TLoginResponse, { status: 'signed-in' }>;
 
-const BAD_CREDENTIALS = '用户名或密码不正确。';
+/** One answer for an unknown username, a wrong password and a locked account (no enumeration oracle). */
+export const BAD_CREDENTIALS = '用户名或密码不正确。连续输错 5 次后账号会暂时锁定，锁定期间无法登录；如需立即解除，请联系系统管理员。';
 
 /**
  * Checks the credentials and, when they are complete and right, opens a session.
- * @throws DomainError 'unauthenticated' for a wrong password or code or a disabled account,
- *   'rate-limited' while the account is locked after repeated failures.
+ * @throws DomainError 'unauthenticated' for an unknown account, a wrong password or code, a locked
+ *   account (the same answer) or a disabled account.
  */
 export async function login(ctx: ServiceContext, options: LoginOptions): Promise<LoginResult> {
   const username = options.username.trim().toLowerCase();
   const user = await findUserByUsername(ctx.db, username);
-  const now = ctx.clock();
 
-  if (user && isLockedOut({ failures: user.failed_logins, lastFailureAt: parseInstant(user.last_failed_at) }, now)) {
-    const until = lockedUntil(user.failed_logins, parseInstant(user.last_failed_at) as Date) as Date;
-    await auditRefusal(ctx, user, 'locked', { lockedUntil: until.toISOString() });
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    throw new DomainError(
-      ERROR_CODES.rateLimited,
-      `登录失败次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试，或联系系统管理员解除锁定。`,
-    );
+  if (!user) {
+    await verifyPassword(null, options.password);
+    await recordFailure(ctx, null, username, 'bad-password', 0);
+    throw new DomainError(ERROR_CODES.unauthenticated, BAD_CREDENTIALS);
   }
 
-  const passwordOk = await verifyPassword(user?.password_hash ?? null, options.password);
-  if (!user || !passwordOk) {
-    await recordFailure(ctx, user ?? null, username, 'bad-password');
+  const admission = await admitAttempt(ctx, user);
+  if (!admission.admitted) {
+    // The same work as a checked attempt, so that the answer's timing does not tell "locked" apart.
+    await verifyPassword(null, options.password);
+    throw new DomainError(ERROR_CODES.unauthenticated, BAD_CREDENTIALS);
+  }
+
+  const passwordOk = await verifyPassword(user.password_hash, options.password);
+  if (!passwordOk) {
+    await recordFailure(ctx, user, username, 'bad-password', admission.failures);
     throw new DomainError(ERROR_CODES.unauthenticated, BAD_CREDENTIALS);
   }
   if (user.status !== 'active') {
+    await releaseAttempt(ctx, user);
     await auditRefusal(ctx, user, 'disabled', {});
     throw new DomainError(ERROR_CODES.unauthenticated, '该账号已停用，请联系系统管理员。');
   }
 
+  const now = ctx.clock();
   const actor = await userActorOf(ctx.db, user, null);
   const mustUseTotp = user.totp_enabled === 1 || isTotpRequired(actor.grants.map((g) => g.role));
   let totpStep: number | null = null;
@@ -78,6 +90,8 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
     }
     if (secret === null) throw new Error(`account ${user.id} has TOTP enabled without a secret`);
     if (!options.totp) {
+      // The right password without its code yet is not a guess: the attempt no longer counts.
+      await releaseAttempt(ctx, user);
       if (user.totp_enabled === 1) return { status: 'totp-required', message: '请输入身份验证器中的 6 位动态口令。' };
       return {
         status: 'totp-enrolment-required',
@@ -87,7 +101,7 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
     }
     const checked = await verifyTotp({ secret, token: options.totp, now, lastUsedTimeStep: user.totp_last_step });
     if (!checked.valid) {
-      await recordFailure(ctx, user, username, 'bad-totp');
+      await recordFailure(ctx, user, username, 'bad-totp', admission.failures);
       throw new DomainError(ERROR_CODES.unauthenticated, '动态口令不正确或已使用过，请输入身份验证器中最新的口令。', {
         issues: [{ path: ['totp'], message: '动态口令不正确' }],
       });
@@ -136,15 +150,65 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
   });
 }
 
-/** Counts a failed attempt against the account (when there is one) and audits it. */
+type Admission = { admitted: true; failures: number } | { admitted: false };
+
+/**
+ * Admits one sign-in attempt against the lockout, atomically: in one transaction the account's
+ * row is locked, the lockout checked and — when the attempt may proceed — the attempt counted as
+ * a failure already (taken back by `releaseAttempt` or the successful sign-in). A refused attempt
+ * is audited in the same transaction.
+ */
+async function admitAttempt(ctx: ServiceContext, user: UserRow): Promise<Admission> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock();
+    const state = await lockUserLoginState(tx.db, user.id);
+    const lastFailureAt = parseInstant(state.last_failed_at);
+    if (isLockedOut({ failures: state.failed_logins, lastFailureAt }, now)) {
+      const until = lockedUntil(state.failed_logins, lastFailureAt as Date) as Date;
+      await recordAudit(tx, {
+        orgId: user.org_id,
+        action: 'session.login-refused',
+        targetType: 'user',
+        targetId: user.id,
+        actor: { id: user.id, name: user.display_name },
+        details: { username: user.username, reason: 'locked', lockedUntil: until.toISOString() },
+      });
+      return { admitted: false };
+    }
+    const failures = state.failed_logins + 1;
+    const at = now.toISOString();
+    await updateUser(tx.db, user.id, {
+      failed_logins: failures,
+      last_failed_at: at,
+      locked_until: lockedUntil(failures, now)?.toISOString() ?? null,
+      updated_at: at,
+    });
+    return { admitted: true, failures };
+  });
+}
+
+/** Takes back the failure `admitAttempt` counted, for an attempt whose password was right. */
+async function releaseAttempt(ctx: ServiceContext, user: UserRow): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const state = await lockUserLoginState(tx.db, user.id);
+    const failures = Math.max(0, state.failed_logins - 1);
+    const lastFailureAt = parseInstant(state.last_failed_at);
+    await updateUser(tx.db, user.id, {
+      failed_logins: failures,
+      locked_until: lastFailureAt === null ? null : (lockedUntil(failures, lastFailureAt)?.toISOString() ?? null),
+    });
+  });
+}
+
+/** Audits a failed attempt (already counted by `admitAttempt` when there is an account). */
 async function recordFailure(
   ctx: ServiceContext,
   user: UserRow | null,
   username: string,
   reason: 'bad-password' | 'bad-totp',
+  failures: number,
 ): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const now = tx.clock();
     if (user === null) {
       // No account, so no organisation: the installation's own chain records the attempt.
       const home = requireOrgByCode(await loadOrgTree(tx.db), tx.settings.homeOrgCode);
@@ -158,15 +222,7 @@ async function recordFailure(
       });
       return;
     }
-    await tx.db
-      .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), last_failed_at: now.toISOString(), updated_at: now.toISOString() }))
-      .where('id', '=', user.id)
-      .execute();
-    const row = await tx.db.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
-    const failures = Number(row.failed_logins);
-    const until = lockedUntil(failures, now);
-    await updateUser(tx.db, user.id, { locked_until: until?.toISOString() ?? null });
+    const until = lockedUntil(failures, tx.clock());
     await recordAudit(tx, {
       orgId: user.org_id,
       action: 'session.login-failed',
@@ -178,12 +234,7 @@ async function recordFailure(
   });
 }
 
-async function auditRefusal(
-  ctx: ServiceContext,
-  user: UserRow,
-  reason: 'locked' | 'disabled',
-  details: { lockedUntil?: string },
-): Promise<void> {
+async function auditRefusal(ctx: ServiceContext, user: UserRow, reason: 'disabled', details: Record<string, never>): Promise<void> {
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, {
       orgId: user.org_id,

@@ -48,3 +48,26 @@ export async function insertUser(db: Db, row: UserRow): Promise<void> {
 export async function updateUser(db: Db, id: string, changes: Partial<Omit<UserRow, 'id'>>): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
+
+/**
+ * Locks the account's row for the rest of the transaction and returns it (undefined when there is
+ * no such account). A no-op UPDATE takes the lock on both engines: the row lock on PostgreSQL and
+ * the write lock on SQLite (a plain SELECT in a deferred SQLite transaction locks nothing, so a
+ * writer from another process could slip in between the read and the write).
+ */
+export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
+  if (!db.isTransaction) throw new Error('lockUser must run inside a transaction');
+  await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb.ref('failed_logins') }))
+    .where('id', '=', id)
+    .execute();
+  return findUserById(db, id);
+}
+
+/** The sign-in counters of an account, locked for the transaction (see lockUser). */
+export async function lockUserLoginState(db: Db, id: string): Promise<{ failed_logins: number; last_failed_at: string | null }> {
+  const row = await lockUser(db, id);
+  if (row === undefined) throw new Error(`account ${id} vanished during sign-in`);
+  return { failed_logins: Number(row.failed_logins), last_failed_at: row.last_failed_at };
+}
