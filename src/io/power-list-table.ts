@@ -60,12 +60,11 @@ function normaliseHeader(text: string): string {
     .replace(/[:：]$/, '');
 }
 
-/** Could this row be a header? It names 项目名称 and 序号 or 权力分类, or two more of the list's columns. */
+/** Could this row be a header? It names 项目名称 (or an alias) and at least one more of the list's columns. */
 export function isHeaderRow(texts: readonly string[]): boolean {
   const keys = new Set(texts.map((text) => (text.length <= MAX_HEADER_CELL_LENGTH ? columnKeyOfHeader(text) : undefined)));
   keys.delete(undefined);
-  if (!keys.has('name')) return false;
-  return keys.has('no') || keys.has('category') || keys.size >= 4;
+  return keys.has('name') && keys.size >= 2;
 }
 
 /**
