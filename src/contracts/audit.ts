@@ -74,7 +74,8 @@ export const ZChainVerdict = z.object({
   /** when broken: where and why */
   brokenAt: z.number().int().nullable(),
   recordId: z.string().nullable(),
-  reason: z.enum(['hash-mismatch', 'sequence-gap', 'prev-mismatch', 'org-mismatch', 'head-mismatch']).nullable(),
+  /** anchor-mismatch: the parent organisation's chain anchored another head (audit.anchor) than this chain now holds */
+  reason: z.enum(['hash-mismatch', 'sequence-gap', 'prev-mismatch', 'org-mismatch', 'head-mismatch', 'anchor-mismatch']).nullable(),
   message: z.string(),
 });
 export type TChainVerdict = z.infer<typeof ZChainVerdict>;
@@ -141,5 +142,7 @@ export const AUDIT_ACTION_LABELS = {
   'case.access-refused': '访问其他机构案件被拒绝',
   'audit.search': '查阅审计日志',
   'audit.verify': '校验审计日志',
+  'audit.anchor': '在上级机构审计链中登记下级审计链的链头',
+  'audit.checkpoint': '生成审计链签名检查点',
 } as const satisfies Record<string, string>;
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -97,6 +97,7 @@ const REASON_LABELS: Record<NonNullable<TChainVerdict['reason']>, string> = {
   'prev-mismatch': '与前一条记录的哈希不衔接（记录被调换顺序或前一条被改动）',
   'org-mismatch': '记录所属机构与链不符',
   'head-mismatch': '链头登记与记录不符（末尾记录或链头被删除、改动）',
+  'anchor-mismatch': '与上级机构审计链中登记的链头不符（审计链被截断或重新计算）',
 };
 
 /** One chain's verdict for the page: an alert type, a title and the detail lines. */
