@@ -79,6 +79,8 @@ function SlotCard({ slot }: { slot: TAdministratorSlot }) {
       )}
       {slot.state !== 'filled' && (
         <Form<InviteForm>
+          // Two forms on one page: the name prefixes the field ids, so each label points at its own field.
+          name={`invite-${slot.role}`}
           form={form}
           layout="vertical"
           requiredMark={false}
