@@ -117,7 +117,7 @@ export function readPowerListTsv(bytes: Uint8Array, options: ReadPowerListTsvOpt
 
   if (!table.hasHeader()) {
     throw malformedFile(
-      '未找到表头：文件中没有含“项目名称”（或“事项名称”“职权名称”等）和“序号”或“权力分类”等列名的表头行，无法识别为权责清单。',
+      '未找到表头：文件中没有一行同时写有“项目名称”（或“事项名称”“职权名称”等）和另一个清单列名（如“序号”“权力分类”“实施依据”），无法识别为权责清单。',
     );
   }
   options.onProgress?.(total, total);
