@@ -83,7 +83,7 @@ export const ZItemField = z.enum([
 export type TItemField = z.infer<typeof ZItemField>;
 
 /** The column names the list prints (Chinese) and their English glosses, for messages and UIs. */
-export const ITEM_FIELD_LABELS: Record<TItemField | 'accountabilityPreamble', { zh: string; en: string }> = {
+export const ITEM_FIELD_LABELS: Record<TItemField | 'accountabilityPreamble' | 'extraFields', { zh: string; en: string }> = {
   no: { zh: '序号', en: 'number' },
   category: { zh: '权力分类', en: 'category' },
   name: { zh: '项目名称', en: 'name' },
@@ -95,6 +95,7 @@ export const ITEM_FIELD_LABELS: Record<TItemField | 'accountabilityPreamble', { 
   accountability: { zh: '追责情形', en: 'accountability circumstances' },
   accountabilityBases: { zh: '追责依据', en: 'basis of accountability' },
   note: { zh: '备注', en: 'note' },
+  extraFields: { zh: '其他栏目', en: 'other columns' },
 };
 
 /**
@@ -164,7 +165,8 @@ export type TPowerList = z.infer<typeof ZPowerList>;
 
 /** Difference between two versions of a list, keyed by item name. */
 export const ZFieldChange = z.object({
-  field: ZItemField.or(z.literal('accountabilityPreamble')),
+  /** `extraFields` changes carry `header：value` lines as before and after */
+  field: ZItemField.or(z.literal('accountabilityPreamble')).or(z.literal('extraFields')),
   before: z.unknown(),
   after: z.unknown(),
 });

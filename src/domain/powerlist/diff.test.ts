@@ -126,6 +126,22 @@ describe('diffPowerLists', () => {
   });
 });
 
+describe('extra fields', () => {
+  it('reports a changed, added or removed extra column as `header：value` lines, and none when both have none', () => {
+    const before = item(1, '甲', { extraFields: [{ header: '承办机构', value: '保密检查处' }] });
+    const after = item(1, '甲', {
+      extraFields: [
+        { header: '承办机构', value: '技术处' },
+        { header: '事项编码', value: 'JC-01' },
+      ],
+    });
+    expect(diffPowerLists(list([before]), list([after])).changed[0]?.changes).toEqual([
+      { field: 'extraFields', before: ['承办机构：保密检查处'], after: ['承办机构：技术处', '事项编码：JC-01'] },
+    ]);
+    expect(diffPowerLists(list([item(1, '甲')]), list([item(1, '甲', { extraFields: [] })])).changed).toEqual([]);
+  });
+});
+
 describe('isDeepEqual', () => {
   it('ignores key order and undefined keys, but not values or array order', () => {
     expect(isDeepEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);

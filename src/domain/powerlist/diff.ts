@@ -11,7 +11,7 @@ export interface DiffablePowerList {
 }
 
 type TFieldChange = TItemDiff['changes'][number];
-type ComparedField = TFieldChange['field'];
+type ComparedField = Exclude<TFieldChange['field'], 'extraFields'>;
 
 /**
  * The fields compared, in the order changes are reported. `no` is not among them: renumbering
@@ -116,9 +116,18 @@ function identityKey(item: TPowerItem): string {
 }
 
 function compareItems(before: TPowerItem, after: TPowerItem): TFieldChange[] {
-  return COMPARED_FIELDS.flatMap((field) =>
+  const changes: TFieldChange[] = COMPARED_FIELDS.flatMap((field) =>
     isDeepEqual(before[field], after[field]) ? [] : [{ field, before: before[field], after: after[field] }],
   );
+  // The file's other columns (承办机构 …) change too; shown as `header：value` lines.
+  const extrasBefore = extraFieldLines(before);
+  const extrasAfter = extraFieldLines(after);
+  if (!isDeepEqual(extrasBefore, extrasAfter)) changes.push({ field: 'extraFields', before: extrasBefore, after: extrasAfter });
+  return changes;
+}
+
+function extraFieldLines(item: TPowerItem): string[] {
+  return (item.extraFields ?? []).map((field) => `${field.header}：${field.value}`);
 }
 
 function summarise(items: readonly TPowerItem[]): { no: number; name: string }[] {
