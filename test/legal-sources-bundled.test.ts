@@ -99,15 +99,15 @@ describe('stale citations of the bundled list (seed registry, as of 2026-11-26)'
 
   it('carries the notes and the current editions of the registry into the notices', () => {
     const penalty = notices.find((n) => n.item === 1 && n.field === 'dutyBases' && n.entry === 0);
-    expect(penalty?.articles[0]?.notes).toEqual(['adds a duty to file promptly (及时立案)']);
+    expect(penalty?.articles[0]?.notes).toEqual(['新增“及时立案”义务']);
     expect(penalty?.current).toEqual({
       edition: '2021年修订',
       adopted: '2021-01-22',
       effective: '2021-07-15',
       isEffective: true,
-      note: 'order number 主席令第70号 not checked against the official database',
+      note: '主席令第70号这一令号尚未与官方数据库核对',
     });
-    expect(penalty?.cited.note).toBe('amended 2009 (主席令第18号) and 2017');
+    expect(penalty?.cited.note).toBe('2009年（主席令第18号）和2017年两次修正');
     const sanctions = notices.find((n) => n.item === 6 && n.kind === 'status-unknown');
     expect(sanctions?.cited.note).toContain('政务处分法');
   });
@@ -152,8 +152,8 @@ describe('stale citations of the bundled list (seed registry, as of 2026-11-26)'
     expect(item1.map((f) => f.message)).toEqual([
       '引用《中华人民共和国保守国家秘密法》（2010年版，主席令第28号）第四十五条，该版本已被修订；现行版本（主席令第20号，2024-05-01施行）对应第五十二条第二款（已核对）。',
       '引用《中华人民共和国保守国家秘密法实施条例》（2014年版，国务院令第646号）第三十六条，该版本已被修订；现行版本（国务院令第786号，2024-09-01施行）对应第六十二条（已核对）。',
-      '引用《中华人民共和国行政处罚法》（1996年版，主席令第63号）第三十六条，该版本已被修订；现行版本（2021年修订，2021-07-15施行）对应第五十四条（已核对）。登记库备注：adds a duty to file promptly (及时立案)；order number 主席令第70号 not checked against the official database',
-      '引用《中华人民共和国行政处罚法》（1996年版，主席令第63号）第三十七条，该版本已被修订；现行版本（2021年修订，2021-07-15施行）对应第四十二条、第四十三条、第五十五条、第五十六条（已核对）。登记库备注：split: two officers (42), recusal (43), certificates and records (55), sampling and registration (56)；order number 主席令第70号 not checked against the official database',
+      '引用《中华人民共和国行政处罚法》（1996年版，主席令第63号）第三十六条，该版本已被修订；现行版本（2021年修订，2021-07-15施行）对应第五十四条（已核对）。登记库备注：新增“及时立案”义务；主席令第70号这一令号尚未与官方数据库核对',
+      '引用《中华人民共和国行政处罚法》（1996年版，主席令第63号）第三十七条，该版本已被修订；现行版本（2021年修订，2021-07-15施行）对应第四十二条、第四十三条、第五十五条、第五十六条（已核对）。登记库备注：原条文已拆分：执法人员不少于两人（第四十二条）、回避（第四十三条）、出示证件与制作笔录（第五十五条）、抽样取证与先行登记保存（第五十六条）；主席令第70号这一令号尚未与官方数据库核对',
       '引用《行政机关公务员处分条例》第二十条第（四）项未注明版本，无法判断所引是否为现行版本，请人工核对。',
     ]);
     expect(item1[0]?.messageEn).toBe(

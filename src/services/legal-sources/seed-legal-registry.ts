@@ -1,6 +1,6 @@
 /**
  * First start: the registry is seeded from data/legal-sources.json (facts checked against the
- * published law texts) when it has no revision yet. Idempotent, and safe when two processes start
+ * published law texts) when it has no revision yet, and follows that file while nobody changed it. Idempotent, and safe when two processes start
  * at once on one PostgreSQL database: the loser of the race for revision 1 leaves it be.
  */
 import { createHash } from 'node:crypto';
@@ -8,9 +8,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../config/env.js';
 import type { TLegalRegistry } from '../../contracts/legal-sources.js';
-import { parseRegistry } from '../../domain/legal-sources/registry.js';
+import { parseRegistry, serializeRegistry } from '../../domain/legal-sources/registry.js';
 import { isUniqueViolation } from '../../store/errors.js';
-import { countRevisions } from '../../store/repositories/legal-registry.repository.js';
+import { countRevisions, findLatestRevision } from '../../store/repositories/legal-registry.repository.js';
 import type { ServiceContext } from '../context.js';
 import { loadOrgTree } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
@@ -31,16 +31,25 @@ export interface SeedLegalRegistryResult {
 }
 
 /**
- * Seed the registry from `file` (the bundled one by default) unless it has a revision already.
+ * Seed the registry from `file` (the bundled one by default) unless it has a revision already — or
+ * refresh it when it holds only seeds and the bundled file differs from the latest.
  * The organisations must exist (the seed is audited on the installation's chain).
  */
 export async function seedLegalRegistry(
   ctx: ServiceContext,
   file: string = BUNDLED_LEGAL_SOURCES,
 ): Promise<SeedLegalRegistryResult | null> {
-  if ((await countRevisions(ctx.db)) > 0) return null;
   const text = await fs.readFile(file, 'utf8');
   const registry = parseRegistry(text);
+  let previousNo = 0;
+  if ((await countRevisions(ctx.db)) > 0) {
+    // A registry nobody has changed yet follows the bundled file when a release updates it (the
+    // Chinese notes that replaced the first release's English ones); once an administrator has
+    // changed or imported it, it is theirs and stays as it is.
+    const latest = await findLatestRevision(ctx.db);
+    if (!latest || latest.kind !== 'seed' || latest.registry_json === serializeRegistry(registry)) return null;
+    previousNo = latest.revision_no;
+  }
   const tree = await loadOrgTree(ctx.db);
   try {
     const row = await inTransaction(ctx, (tx) =>
@@ -48,9 +57,14 @@ export async function seedLegalRegistry(
         kind: 'seed',
         registry,
         change: null,
-        previousNo: 0,
+        previousNo,
         tree,
-        details: { file: path.basename(file), sha256: createHash('sha256').update(text).digest('hex'), sources: registry.sources.length },
+        details: {
+          file: path.basename(file),
+          sha256: createHash('sha256').update(text).digest('hex'),
+          sources: registry.sources.length,
+          ...(previousNo > 0 ? { replacesSeedRevision: previousNo } : {}),
+        },
       }),
     );
     return { revisionNo: row.revision_no, sources: registry.sources.length };
