@@ -47,7 +47,7 @@ export async function seedLegalRegistry(
     // Chinese notes that replaced the first release's English ones); once an administrator has
     // changed or imported it, it is theirs and stays as it is.
     const latest = await findLatestRevision(ctx.db);
-    if (!latest || latest.kind !== 'seed' || latest.registry_json === serializeRegistry(registry)) return null;
+    if (latest?.kind !== 'seed' || latest.registry_json === serializeRegistry(registry)) return null;
     previousNo = latest.revision_no;
   }
   const tree = await loadOrgTree(ctx.db);
