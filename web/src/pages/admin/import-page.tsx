@@ -22,7 +22,7 @@ import { countBySeverity } from '../../lib/finding-rules.js';
 
 const { Paragraph, Text } = Typography;
 
-const ACCEPT = '.tsv,.txt,.xlsx,.json';
+const ACCEPT = '.tsv,.txt,.csv,.xlsx,.json';
 const LIMIT_MB = POWERLIST_UPLOAD_LIMIT_BYTES / 1024 / 1024;
 
 type Phase =
@@ -170,7 +170,7 @@ export function ImportPage() {
         audience="法制审核员、系统管理员"
         description={
           <>
-            上传新版本的权责清单（TSV、XLSX 或 JSON，最大 {LIMIT_MB}{' '}
+            上传新版本的权责清单（TSV、CSV、XLSX 或 JSON，最大 {LIMIT_MB}{' '}
             MB）。先检查并预览新增、修改、删除的事项和校验问题，确认后才保存为新版本；旧版本全部保留，可在
             <Link to="/versions">版本记录</Link>中查看。
           </>
@@ -216,7 +216,7 @@ export function ImportPage() {
                   <InboxOutlined />
                 </p>
                 <p className="ant-upload-text">{file ? `已选择：${file.name}（${formatSize(file.size)}）` : '点击选择或拖入清单文件'}</p>
-                <p className="ant-upload-hint">TSV（UTF-8 或 GBK）、XLSX、JSON，最大 {LIMIT_MB} MB</p>
+                <p className="ant-upload-hint">TSV 或 CSV（UTF-8 或 GBK）、XLSX、JSON，最大 {LIMIT_MB} MB</p>
               </Upload.Dragger>
             )}
             {file && file.size > POWERLIST_UPLOAD_LIMIT_BYTES && (
