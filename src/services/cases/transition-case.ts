@@ -48,17 +48,20 @@ export async function transitionCase(ctx: ServiceContext, caseId: string, reques
     ? { reason: input.override.reason, rules: input.override.rules.filter((r): r is RuleId => KNOWN_RULES.has(r)) }
     : null;
 
-  const state = await inTransaction(ctx, async (tx) => {
+  const { state, loaded } = await inTransaction(ctx, async (tx) => {
     const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
+    const template = templateById(current.templateId);
+    // only a review asks who investigated (the independent-review rule)
+    const isReview = template.steps.some((s) => s.id === current.step && s.actions.some((a) => a.id === input.action && a.isReview));
     const [item, officers, investigatorUserIds] = await Promise.all([
       loadCaseItem(tx, current),
       loadOfficersOf(tx.db, [current.orgId]),
-      investigatorsOf(tx.db, current),
+      isReview ? investigatorsOf(tx.db, current) : Promise.resolve([]),
     ]);
     const actorOfficer = actor.kind === 'user' ? [...officers.values()].find((o) => o.userId === actor.id) : undefined;
     const now = tx.clock();
     const result = advanceCase({
-      template: templateById(current.templateId),
+      template,
       state: current,
       item,
       actionId: input.action,
@@ -98,7 +101,7 @@ export async function transitionCase(ctx: ServiceContext, caseId: string, reques
     }
     const next = result.state;
     await commitCaseEvent(tx, current, next, result.event, result.event.at);
-    return next;
+    return { state: next, loaded: { item, officers } };
   });
-  return buildCaseView(ctx, state, tree, calendar);
+  return buildCaseView(ctx, state, tree, calendar, loaded);
 }

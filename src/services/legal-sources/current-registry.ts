@@ -9,6 +9,7 @@ import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import type { Db } from '../../store/database.js';
 import {
   findLatestRevision,
+  findLatestRevisionHeader,
   type RegistryRevisionHeader,
   type RegistryRevisionRow,
 } from '../../store/repositories/legal-registry.repository.js';
@@ -21,8 +22,16 @@ export interface CurrentRegistry {
 
 /** The current registry, or null before it is seeded. Stored registries were validated when written. */
 export async function loadCurrentRegistry(db: Db): Promise<CurrentRegistry | null> {
+  // The header first: when the newest revision is the one already parsed, its body is not read again.
+  const header = await findLatestRevisionHeader(db);
+  if (!header) return null;
+  if (parsed?.id === revisionKey(header)) return { revision: header, registry: parsed.registry };
   const row = await findLatestRevision(db);
   return row ? currentRegistryOf(row) : null;
+}
+
+function revisionKey(header: Pick<RegistryRevisionHeader, 'id' | 'revision_no'>): string {
+  return `${header.id}|${header.revision_no}`;
 }
 
 /** The current registry, or a not-found error naming the fix. */
@@ -34,10 +43,15 @@ export async function requireCurrentRegistry(db: Db): Promise<CurrentRegistry> {
   return current;
 }
 
+// Revisions never change once written (append-only): the parsed registry of the newest one is kept,
+// so every read that checks citations does not parse the whole registry again.
+let parsed: { id: string; registry: TLegalRegistry } | null = null;
+
 /** A stored revision as the current registry. */
 export function currentRegistryOf(row: RegistryRevisionRow): CurrentRegistry {
   const { registry_json, ...revision } = row;
-  return { revision, registry: JSON.parse(registry_json) as TLegalRegistry };
+  if (parsed?.id !== revisionKey(row)) parsed = { id: revisionKey(row), registry: JSON.parse(registry_json) as TLegalRegistry };
+  return { revision, registry: parsed.registry };
 }
 
 /** A revision as the API shows it. */

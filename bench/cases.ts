@@ -1,0 +1,298 @@
+/**
+ * `npm run bench` (second part): case transitions.
+ *
+ * - in-process: a 7-step inspection case (item 4: notice, inspection, re-inspection, rectification
+ *   failed, re-inspection, rectified, closed) driven through the services layer — validation, the
+ *   supervision rules, the event, the projection and the audit chain, each transition one durable
+ *   commit — with `synchronous=NORMAL` and `FULL`, beside the bare SQLite commit rate of the same
+ *   machine (one small insert per transaction);
+ * - over HTTP: the same process through the real server with sessions and CSRF, 32 connections
+ *   (autocannon), each connection walking its own cases;
+ * - the peer: the same 7-step process in bpmn-engine with its state persisted to SQLite after every
+ *   step, run side by side.
+ * Targets (issue 8): ≥ 3,000 transitions/s (NORMAL), ≥ 1,300/s (FULL); HTTP ≥ 1,500/s with p99 ≤ 30 ms;
+ * Quanze ≥ 20× bpmn-engine.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { Engine } from 'bpmn-engine';
+import { sql } from 'kysely';
+import { loadConfig, PROJECT_ROOT } from '../src/config/env.js';
+import type { TCase } from '../src/contracts/cases.js';
+import { startServer } from '../src/http/start-server.js';
+import { openCase } from '../src/services/cases/open-case.js';
+import { transitionCase } from '../src/services/cases/transition-case.js';
+import { seedBundledList } from '../src/services/catalog/seed-bundled-list.js';
+import { createContext, SYSTEM } from '../src/services/context.js';
+import { seedLegalRegistry } from '../src/services/legal-sources/seed-legal-registry.js';
+import { registerOfficer } from '../src/services/officers/register-officer.js';
+import { seedOrganisations } from '../src/services/organisations/seed-organisations.js';
+import { assignRole } from '../src/services/roles/assign-role.js';
+import { createUser } from '../src/services/users/create-user.js';
+import { openDatabase } from '../src/store/database.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 300);
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const PASSWORD = 'Bench-Passphrase-Quanze-2026';
+const BUNDLED = path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv');
+
+/** The dates of a case started today: inspection two working days ahead is always within 1–2. */
+function inspectionSteps(today: string, inspectionOn: string, noticeAt: string) {
+  const certified = { certificatesShown: true };
+  return [
+    { action: 'send-notice', facts: { noticeAt, method: '书面通知', inspectionOn, inspectors: '执法员甲、执法员乙' } },
+    {
+      action: 'inspect',
+      facts: {
+        inspectedOn: today,
+        ...certified,
+        items: ['涉密人员管理'],
+        findings: '制度不健全',
+        opinion: '限期整改',
+        rectificationRequired: true,
+        rectifyBy: '2026-12-31',
+        seriousHazard: true,
+      },
+    },
+    { action: 'reinspect', facts: { reinspectedOn: today, ...certified, result: '已整改部分问题' } },
+    { action: 'rectification-failed', facts: { checkedOn: today, result: '尚未完成', rectifyBy: '2026-12-31' } },
+    { action: 'reinspect', facts: { reinspectedOn: today, ...certified, result: '已全部完成整改' } },
+    { action: 'confirm-rectified', facts: { confirmedOn: today, result: '整改完成' } },
+    { action: 'close', facts: { summary: '检查工作结束', archivedOn: today } },
+  ];
+}
+const TRANSITIONS_PER_CASE = 7;
+
+function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function nextWorkingDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while ([0, 6].includes(d.getUTCDay()));
+  return d.toISOString().slice(0, 10);
+}
+
+async function prepareDatabase(file: string) {
+  const database = openDatabase({ kind: 'sqlite', file });
+  await migrateToLatest(database.db);
+  const ctx = createContext(database.db, SYSTEM);
+  await seedOrganisations(ctx);
+  await seedLegalRegistry(ctx);
+  await seedBundledList(ctx, 'lz', BUNDLED);
+  const officerIds: string[] = [];
+  const accounts: { username: string; role: string }[] = [];
+  for (const [i, role] of (['officer', 'officer'] as const).entries()) {
+    const username = `bench${role}${i}`;
+    const user = await createUser(ctx, { username, displayName: `执法员${i}`, orgCode: 'lz', password: PASSWORD });
+    await assignRole(ctx, { userId: user.id, role, orgCode: 'lz', scope: 'organisation' });
+    await database.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+    const officer = await registerOfficer(ctx, {
+      userId: user.id,
+      certificateNumber: `GX-B-${i}`,
+      issuingBody: '广西壮族自治区人民政府',
+      validFrom: '2020-01-01',
+      validTo: '2030-12-31',
+    });
+    officerIds.push(officer.id);
+    accounts.push({ username, role });
+  }
+  return { database, ctx, officerIds, accounts };
+}
+
+async function inProcess(synchronous: 'NORMAL' | 'FULL'): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-cases-'));
+  const { database, ctx, officerIds } = await prepareDatabase(path.join(dir, 'bench.db'));
+  try {
+    await sql.raw(`PRAGMA synchronous = ${synchronous}`).execute(database.db);
+    const today = shanghaiToday();
+    const steps = inspectionSteps(today, nextWorkingDay(nextWorkingDay(today)), new Date().toISOString());
+    const opened: TCase[] = [];
+    for (let i = 0; i < CASES; i++) {
+      opened.push(await openCase(ctx, { itemNo: 4, parties: [], officerIds, facts: { plannedOn: today, content: '基准测试检查' } }));
+    }
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    for (const kase of opened) {
+      let version = kase.version;
+      for (const step of steps) version = (await transitionCase(ctx, kase.id, { ...step, expectedVersion: version })).version;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const n = CASES * TRANSITIONS_PER_CASE;
+    console.log(
+      `  (CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms per transition, wall ${((seconds * 1000) / n).toFixed(2)} ms)`,
+    );
+    return n / seconds;
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function bareCommits(synchronous: 'NORMAL' | 'FULL'): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-bare-'));
+  const db = new SQLite(path.join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const commit = db.transaction((body: string) => insert.run(body));
+  const n = 5000;
+  const start = performance.now();
+  for (let i = 0; i < n; i++) commit(`row ${i}`);
+  const rate = n / ((performance.now() - start) / 1000);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rate;
+}
+
+const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://quanze.bench">
+  <process id="inspection" isExecutable="true">
+    <startEvent id="start" />
+    ${Array.from({ length: TRANSITIONS_PER_CASE }, (_, i) => `<userTask id="task${i}" />`).join('\n    ')}
+    <endEvent id="end" />
+    <sequenceFlow id="f0" sourceRef="start" targetRef="task0" />
+    ${Array.from({ length: TRANSITIONS_PER_CASE - 1 }, (_, i) => `<sequenceFlow id="f${i + 1}" sourceRef="task${i}" targetRef="task${i + 1}" />`).join('\n    ')}
+    <sequenceFlow id="fEnd" sourceRef="task${TRANSITIONS_PER_CASE - 1}" targetRef="end" />
+  </process>
+</definitions>`;
+
+/** The same 7 steps in bpmn-engine, the engine's state written to SQLite after every step. */
+async function bpmnPeer(synchronous: 'NORMAL' | 'FULL', cases: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-bpmn-'));
+  const db = new SQLite(path.join(dir, 'bpmn.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec('CREATE TABLE state (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+  const save = db.prepare('INSERT INTO state (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
+  const start = performance.now();
+  for (let c = 0; c < cases; c++) {
+    const id = `case-${c}`;
+    const engine = new Engine({ name: id, source: BPMN });
+    const waiting: { signal: (message?: unknown) => void }[] = [];
+    const listener = new (await import('node:events')).EventEmitter();
+    listener.on('activity.wait', (api: { signal: (message?: unknown) => void }) => waiting.push(api));
+    const ended = new Promise((resolve) => engine.once('end', resolve));
+    await engine.execute({ listener });
+    save.run(id, JSON.stringify(await engine.getState()));
+    for (let step = 0; step < TRANSITIONS_PER_CASE; step++) {
+      const task = waiting.shift();
+      if (!task) throw new Error(`bpmn-engine: no waiting task at step ${step}`);
+      task.signal({ step });
+      save.run(id, JSON.stringify(await engine.getState()));
+    }
+    await ended;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return (cases * TRANSITIONS_PER_CASE) / seconds;
+}
+
+async function overHttp(): Promise<{ rate: number; p99: number; errors: number; non2xx: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-http-'));
+  const file = path.join(dir, 'bench.db');
+  const { database, officerIds, accounts } = await prepareDatabase(file);
+  await database.close();
+  const server = await startServer(
+    {
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', file },
+      logLevel: 'silent',
+      seedList: BUNDLED,
+      loginRateLimitPerMinute: 100_000,
+    },
+    {},
+  );
+  const base = server.url.replace('localhost', '127.0.0.1');
+  try {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: accounts[0]?.username, password: PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { session } = (await login.json()) as { session: { csrfToken: string } };
+    const csrfToken = session.csrfToken;
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const today = shanghaiToday();
+    const steps = inspectionSteps(today, nextWorkingDay(nextWorkingDay(today)), new Date().toISOString());
+    const openBody = JSON.stringify({ itemNo: 4, parties: [], officerIds, facts: { plannedOn: today, content: '基准测试检查' } });
+    let transitions = 0;
+    const requests = [
+      {
+        method: 'POST' as const,
+        path: '/api/v1/cases',
+        headers,
+        body: openBody,
+        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+          if (status !== 201 && process.env.BENCH_DEBUG) console.error(status, body.slice(0, 300));
+          if (status === 201) {
+            const kase = JSON.parse(body) as TCase;
+            context.id = kase.id;
+            context.version = kase.version;
+          }
+        },
+      },
+      ...steps.map((step) => ({
+        method: 'POST' as const,
+        headers,
+        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => ({
+          ...request,
+          path: `/api/v1/cases/${String(context.id)}/transitions`,
+          body: JSON.stringify({ ...step, expectedVersion: context.version }),
+        }),
+        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+          if (status === 200) {
+            context.version = (JSON.parse(body) as TCase).version;
+            transitions++;
+          }
+        },
+      })),
+    ];
+    const result = await autocannon({ url: base, connections: 32, duration: HTTP_SECONDS, requests });
+    return { rate: transitions / HTTP_SECONDS, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `case transitions: ${CASES} cases × ${TRANSITIONS_PER_CASE} transitions (item 4 inspection), ${os.cpus().length} cores, Node ${process.version}`,
+);
+const results: Record<string, number> = {};
+const ONLY = process.env.BENCH_ONLY;
+for (const mode of ONLY === 'profile' ? (['NORMAL'] as const) : ONLY === 'http' ? [] : (['NORMAL', 'FULL'] as const)) {
+  const bare = bareCommits(mode);
+  const ours = await inProcess(mode);
+  const peer = ONLY === 'profile' ? 1 : await bpmnPeer(mode, Math.min(CASES, 200));
+  results[mode] = ours;
+  const target = mode === 'NORMAL' ? 3000 : 1300;
+  console.log(
+    `in-process, synchronous=${mode.padEnd(6)} ${Math.round(ours)} transitions/s  (${((ours / bare) * 100).toFixed(1)}% of bare SQLite commits ${Math.round(bare)}/s)  target ≥ ${target}: ${ours >= target ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `  bpmn-engine + SQLite state  ${Math.round(peer)} steps/s  → Quanze ${(ours / peer).toFixed(1)}× (target ≥ 20×: ${ours / peer >= 20 ? 'met' : 'MISSED'})`,
+  );
+}
+if (ONLY === 'profile') process.exit(0);
+if (ONLY === 'http') {
+  console.log(await overHttp());
+  process.exit(0);
+}
+const http = await overHttp();
+console.log(
+  `HTTP, 32 connections ${HTTP_SECONDS} s: ${Math.round(http.rate)} transitions/s, p99 ${http.p99} ms, ${http.errors} errors, ${http.non2xx} non-2xx  target ≥ 1500/s, p99 ≤ 30 ms: ${http.rate >= 1500 && http.p99 <= 30 ? 'met' : 'MISSED'}`,
+);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
