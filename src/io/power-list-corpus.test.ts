@@ -363,5 +363,9 @@ describe('refusals name the row and the cell', () => {
     };
     const error = await refusalOf(() => readPowerListTsv(tsvOf(table)));
     expect(error.message).toBe('第 3 行第 2 个单元格（“权力分类”）：第 2 项的权力分类不能为空。');
+    const footnote: Table = { rows: [['序号', '权力分类', '项目名称'], ['1', '行政检查', '甲'], ['注：本清单自发布之日起施行。']] };
+    expect((await refusalOf(async () => readPowerListXlsx(await xlsxOf(footnote)))).message).toBe(
+      '第 3 行 A 列（“序号”）：此行只有这一处文字（“注：本清单自发布之日起施行。”），既不是一项权力，也不是“一、行政处罚”这样的分类标题行；请删除此行、把它移到表头之上，或补全该事项。',
+    );
   });
 });

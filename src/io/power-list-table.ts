@@ -240,12 +240,22 @@ export class TableItems {
     // A row whose text stands in one place only: a group heading (`一、行政处罚（3项）`).
     const own = cells.map((cell, index) => ({ index, text: cell.merged ? '' : cell.text })).filter((cell) => cell.text !== '');
     const distinct = new Set(cells.filter((cell) => cell.text !== '').map((cell) => cell.text));
-    if (own.length === 1 && distinct.size === 1) {
-      const only = own[0];
-      const category = only === undefined ? null : groupHeadingCategory(only.text);
+    const only = own.length === 1 && distinct.size === 1 ? own[0] : undefined;
+    // A 子项 alone under a merged item is a sub-item, whatever it says.
+    if (only !== undefined && only.index !== header.columnOf.get('subItem')) {
+      const category = groupHeadingCategory(only.text);
       if (category !== null) {
         this.category = category;
         return;
+      }
+      if (only.index !== header.columnOf.get('name') && known.has(only.index)) {
+        throw cellError(
+          `此行只有这一处文字（“${only.text.slice(0, 30)}${only.text.length > 30 ? '…' : ''}”），既不是一项权力，也不是“一、行政处罚”这样的分类标题行；请删除此行、把它移到表头之上，或补全该事项。`,
+          this.namer,
+          rowNo,
+          only.index,
+          header.headers[only.index],
+        );
       }
     }
     if (unnamed >= 0) {
