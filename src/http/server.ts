@@ -56,10 +56,20 @@ export interface BuildServerOptions {
   sessionTimeouts?: SessionTimeouts;
   /** sign-in and setup attempts allowed per client address per minute (default 10) */
   loginRateLimitPerMinute?: number;
-  /** trust X-Forwarded-* from a reverse proxy */
-  trustProxy?: boolean;
+  /** trust X-Forwarded-* from these reverse proxies: a hop count or their addresses (never `true`: any client could pick its address) */
+  trustProxy?: boolean | number | string[];
   /** the clock of every request's use cases; tests move it to expire sessions */
   clock?: () => Date;
+}
+
+/**
+ * Fastify's trustProxy for our setting. A hop count becomes "trust the nearest N hops" (Express's
+ * meaning): this Fastify fails a bare number closed, as the count cannot tell a proxy from a client
+ * that connects directly — so it is only safe when the server is reachable through the proxies alone
+ * (docs/operators.md); a list of the proxies' addresses is the safe form.
+ */
+function fastifyTrustProxy(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 /** Largest JSON body we accept; file uploads have their own limits. */
@@ -76,7 +86,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       },
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
