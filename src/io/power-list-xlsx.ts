@@ -195,7 +195,9 @@ function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
   const headerIndex = rows.findIndex((row) => isHeaderRow(texts(row)));
   const top = rows[headerIndex];
   if (top === undefined) {
-    throw malformedFile('未找到表头行：工作表中没有一行同时写有“项目名称”（或“事项名称”“职权名称”等）和另一个清单列名（如“序号”“权力分类”“实施依据”）。');
+    throw malformedFile(
+      '未找到表头行：工作表中没有一行同时写有“项目名称”（或“事项名称”“职权名称”等）和另一个清单列名（如“序号”“权力分类”“实施依据”）。',
+    );
   }
   const title =
     rows
