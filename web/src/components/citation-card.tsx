@@ -12,6 +12,9 @@ import { formatArticleRefs } from '../lib/format-article.js';
 import { rankColour } from '../lib/labels.js';
 import { TruncatedTag } from './truncated-tag.js';
 
+/** Quotations longer than this fold to four lines until opened. */
+const LONG_QUOTE_CHARS = 160;
+
 const { Text } = Typography;
 
 /** The registry's word on a stale citation: where its article is now, or that it is unknown. */
@@ -64,10 +67,11 @@ export function CitationCard({ citation, index, notice }: { citation: TCitation;
       </Space>
       {marker && notice && <NoticeLines marker={marker} notice={notice} />}
       {citation.text.trim() !== '' &&
-        (isRepeat ? (
+        // A repeated or long quotation folds to a few lines (a phone would scroll screens past it); 展开原文 opens it.
+        (isRepeat || citation.text.length > LONG_QUOTE_CHARS ? (
           <Typography.Paragraph
             className="qz-quote"
-            ellipsis={{ rows: 2, expandable: true, symbol: '展开原文' }}
+            ellipsis={{ rows: isRepeat ? 2 : 4, expandable: 'collapsible', symbol: (expanded) => (expanded ? '收起原文' : '展开原文') }}
             style={{ marginBottom: 0 }}
           >
             {citation.text}

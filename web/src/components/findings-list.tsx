@@ -1,9 +1,11 @@
 /**
- * The list linter's findings about an item, as alerts coloured by severity.
+ * The list linter's findings about an item, as alerts coloured by severity — for maintainers, in
+ * Chinese only (the rule's name, never its id or the English message).
  */
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { TFinding } from '@contracts/power-list.js';
 import { Alert, Space, Typography } from 'antd';
+import { findingRuleLabel } from '../lib/finding-rules.js';
 import { fieldLabel, SEVERITY_VIEW } from '../lib/labels.js';
 
 const { Text } = Typography;
@@ -46,11 +48,8 @@ export function FindingsList({ findings }: { findings: readonly TFinding[] }) {
                   {view.label}
                   {location ? ` · ${location}` : ''}
                 </Text>
-                <Text type="secondary" style={{ fontSize: 12 }} lang="en">
-                  {finding.messageEn}
-                </Text>
-                <Text type="secondary" code style={{ fontSize: 11 }}>
-                  {finding.rule}
+                <Text type="secondary" style={{ fontSize: 12 }}>
+                  {findingRuleLabel(finding.rule)}
                 </Text>
               </Space>
             }

@@ -5,6 +5,8 @@ import { CalendarOutlined, FileTextOutlined, WarningOutlined } from '@ant-design
 import type { TPowerListResponse, TVersionSummary } from '@contracts/api.js';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../hooks/use-session.js';
 import { formatDate } from '../lib/format-date.js';
 
 const { Title, Text } = Typography;
@@ -21,6 +23,7 @@ export function ListSummaryCard({
   version: TVersionSummary;
   children?: ReactNode;
 }) {
+  const showFindings = useSession().can('powerlist.lint');
   return (
     <Card variant="borderless" style={{ marginBottom: 16 }} data-testid="list-summary">
       <Title level={3} style={{ marginTop: 0, marginBottom: 8 }} data-testid="list-title">
@@ -40,10 +43,10 @@ export function ListSummaryCard({
         <Text type="secondary">
           <FileTextOutlined /> 共 {version.itemCount} 项权力
         </Text>
-        {version.findingCount > 0 && (
-          <Text type="secondary">
-            <WarningOutlined /> 校验提示 {version.findingCount} 条
-          </Text>
+        {showFindings && version.findingCount > 0 && (
+          <Link to="/admin/findings" data-testid="findings-link">
+            <WarningOutlined /> 校验问题 {version.findingCount} 条（仅维护人员可见）
+          </Link>
         )}
       </Space>
       {children}

@@ -6,6 +6,7 @@ import type { TDuty } from '@contracts/power-list.js';
 import { Badge, Grid, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useSession } from '../hooks/use-session.js';
 import { dutyShortName, isOtherDuty } from '../lib/duty-flowchart.js';
 import { fieldLabel } from '../lib/labels.js';
 import { CategoryTag } from './category-tag.js';
@@ -72,6 +73,9 @@ function FindingBadge({ count }: { count: number }) {
 export function PowerListTable({ rows, query, versionNo, loading, emptyText }: PowerListTableProps) {
   const screens = Grid.useBreakpoint();
   const isNarrow = screens.md === false;
+  // The linter's findings are the maintainers' to-do list, not the public's: only accounts that may
+  // check the list see the column.
+  const showFindings = useSession().can('powerlist.lint');
 
   const columns: TableColumnsType<PowerListRow> = [
     { title: '序号', dataIndex: 'no', width: 64, align: 'center' },
@@ -122,13 +126,17 @@ export function PowerListTable({ rows, query, versionNo, loading, emptyText }: P
       render: (duties: readonly TDuty[] | null) =>
         duties && duties.length > 0 ? <DutyTags duties={duties} query={query} /> : <Text type="secondary">—</Text>,
     },
-    {
-      title: '提示',
-      dataIndex: 'findingCount',
-      width: 72,
-      align: 'center',
-      render: (count: number) => <FindingBadge count={count} />,
-    },
+    ...(showFindings
+      ? [
+          {
+            title: '校验',
+            dataIndex: 'findingCount',
+            width: 72,
+            align: 'center' as const,
+            render: (count: number) => <FindingBadge count={count} />,
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -6,7 +6,7 @@ import { HistoryOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TItemResponse } from '@contracts/api.js';
 import type { TCitationNotice } from '@contracts/legal-sources.js';
 import type { TPowerItem } from '@contracts/power-list.js';
-import { Alert, Breadcrumb, Button, Card, Result, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Grid, Result, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
@@ -18,6 +18,7 @@ import { LoadError, PageLoading } from '../components/query-feedback.js';
 import { TruncatedTag } from '../components/truncated-tag.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useItem } from '../hooks/use-power-list.js';
+import { useSession } from '../hooks/use-session.js';
 import { countStale, noticesByEntry } from '../lib/citation-notice.js';
 import { dutyShortName, isOtherDuty } from '../lib/duty-flowchart.js';
 
@@ -112,7 +113,13 @@ function AccountabilitySection({ item, notices }: { item: TPowerItem; notices: r
 }
 
 function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: number | null }) {
-  const { item, findings, version, citationNotices } = data;
+  const { item, version, citationNotices } = data;
+  // Quality findings are for the list's maintainers; the public sees the list, with plain notices
+  // where a cited law has a newer version.
+  const isMaintainer = useSession().can('powerlist.lint');
+  const findings = isMaintainer ? data.findings : [];
+  // On a phone the duties — what the bureau must do — come first; the long legal bases follow.
+  const isNarrow = Grid.useBreakpoint().md === false;
   const staleCount = countStale(citationNotices);
   const listHref = versionNo ? `/versions/${versionNo}` : '/';
   return (
@@ -151,7 +158,7 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
           <Space size={[16, 4]} wrap style={{ marginTop: 12 }}>
             {findings.length > 0 && (
               <a href="#findings">
-                <WarningOutlined style={{ color: '#fa8c16' }} /> 本事项有 {findings.length} 条校验提示
+                <WarningOutlined style={{ color: '#fa8c16' }} /> 本事项有 {findings.length} 条校验问题
               </a>
             )}
             {staleCount > 0 && (
@@ -164,10 +171,11 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
         )}
       </Card>
 
+      {isNarrow && <DutiesSection item={item} notices={citationNotices} isCurrent={version.isCurrent} />}
       <Section id="legal-bases" title="实施依据" extra={<Text type="secondary">共 {item.legalBases.length} 条</Text>}>
         <CitationList citations={item.legalBases} notices={noticesByEntry(citationNotices, 'legalBases')} />
       </Section>
-      <DutiesSection item={item} notices={citationNotices} isCurrent={version.isCurrent} />
+      {!isNarrow && <DutiesSection item={item} notices={citationNotices} isCurrent={version.isCurrent} />}
       <AccountabilitySection item={item} notices={citationNotices} />
       {item.note && (
         <Section id="note" title="备注">
@@ -191,12 +199,19 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
           </dl>
         </Section>
       )}
-      <Section id="findings" title="校验提示" extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}>
-        <Paragraph type="secondary" style={{ fontSize: 13 }}>
-          系统对清单内容的自动检查结果（如原文截断、依据引用不明等），供清单维护人员核对，不影响清单效力。
-        </Paragraph>
-        <FindingsList findings={findings} />
-      </Section>
+      {isMaintainer && (
+        <Section
+          id="findings"
+          title="校验问题（仅维护人员可见）"
+          extra={findings.length > 0 ? <Tag color="orange">{findings.length} 条</Tag> : undefined}
+        >
+          <Paragraph type="secondary" style={{ fontSize: 13 }}>
+            系统对清单内容的自动检查结果（如原文截断、依据引用不明等），供清单维护人员核对，不影响清单效力，公众看不到。
+            <Link to={`/admin/findings?item=${item.no}`}>在校验问题总览中查看</Link>
+          </Paragraph>
+          <FindingsList findings={findings} />
+        </Section>
+      )}
     </>
   );
 }

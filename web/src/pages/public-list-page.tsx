@@ -9,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import { ListSummaryCard } from '../components/list-summary-card.js';
 import { type PowerListRow, PowerListTable } from '../components/power-list-table.js';
 import { LoadError, PageLoading } from '../components/query-feedback.js';
+import { ScrollRow } from '../components/scroll-row.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useCurrentList, useSearch } from '../hooks/use-power-list.js';
 
@@ -116,14 +117,14 @@ export function PublicListPage() {
             aria-label="搜索权责清单"
             data-testid="search-box"
           />
-          <div style={{ overflowX: 'auto' }}>
+          <ScrollRow testId="category-row">
             <Segmented
               options={categoryOptions}
               value={category}
               onChange={(value) => applyParams({ category: String(value) })}
               data-testid="category-filter"
             />
-          </div>
+          </ScrollRow>
         </Space>
       </ListSummaryCard>
 

@@ -4,7 +4,7 @@
  * the first broken record. The log can only be read: nothing here edits or deletes it. The search
  * lives in the URL, so it survives a reload and can be passed to a colleague.
  */
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { MinusSquareOutlined, PlusSquareOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { AUDIT_ACTION_LABELS, type TAuditRecord, type TAuditVerifyResponse } from '@contracts/audit.js';
 import {
   Alert,
@@ -490,7 +490,23 @@ export function AuditPage() {
             loading={records.isFetching}
             columns={isNarrow ? narrowColumnsOf(byActor) : columnsOf(byActor)}
             dataSource={records.data?.records ?? []}
-            expandable={{ expandedRowRender: (record) => <RecordDetails record={record} /> }}
+            expandable={{
+              expandedRowRender: (record) => <RecordDetails record={record} />,
+              // A 32 px button instead of antd's 17 px square: a finger can hit it on a phone.
+              expandIcon: ({ expanded, onExpand, record }) => (
+                <Button
+                  type="text"
+                  size="small"
+                  className="qz-expand-button"
+                  aria-label={expanded ? '收起详情' : '展开详情'}
+                  aria-expanded={expanded}
+                  icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
+                  onClick={(event) => onExpand(record, event)}
+                  style={{ width: 32, height: 32 }}
+                  data-testid="audit-expand"
+                />
+              ),
+            }}
             locale={{ emptyText: '没有符合条件的记录' }}
             onRow={(record) => ({ 'data-testid': 'audit-row', 'data-action': record.action }) as HTMLAttributes<HTMLElement>}
             pagination={{
