@@ -282,6 +282,39 @@ export interface CaseAccessLogTable {
   details: string;
 }
 
+/** Working-calendar history (append-only): one row per import of administrator entries. */
+export interface CalendarRevisionsTable {
+  revision_no: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** JSON: { source, set[], removed[], coveredYears[], changedDates[] } */
+  summary: string;
+}
+
+/** An administrator's calendar entry: this date is a day off or a working day (installation-wide). */
+export interface CalendarOverridesTable {
+  id: string;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: string;
+  revision_no: number;
+}
+
+/** A year whose whole holiday arrangement an administrator entered (the base data covers 2004–2026). */
+export interface CalendarCoveredYearsTable {
+  year: number;
+  source: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: string;
+  revision_no: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   power_list_versions: PowerListVersionsTable;
@@ -303,4 +336,7 @@ export interface Database {
   case_number_counters: CaseNumberCountersTable;
   case_links: CaseLinksTable;
   case_access_log: CaseAccessLogTable;
+  calendar_revisions: CalendarRevisionsTable;
+  calendar_overrides: CalendarOverridesTable;
+  calendar_covered_years: CalendarCoveredYearsTable;
 }
