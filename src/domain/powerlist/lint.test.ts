@@ -370,15 +370,28 @@ describe(RULE_UNSPLIT_ENTRIES, () => {
 
 describe(RULE_RENUMBERED_ITEM, () => {
   it('says which item was numbered by position and what the file printed', () => {
-    const findings = lintItems(item({ no: 3, printedNo: '2' }), item({ no: 4, name: '乙', printedNo: '' }));
+    const findings = lintItems(item({ no: 3, printedNo: '3-1' }), item({ no: 4, name: '乙', printedNo: '' }));
     expect(findings.filter((f) => f.rule === RULE_RENUMBERED_ITEM).map((f) => [f.item, f.severity, f.message])).toEqual([
       [
         3,
         'info',
-        '第3项“对非法获取、持有国家秘密载体的处罚”在原表中的序号为“2”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。',
+        '第3项“对非法获取、持有国家秘密载体的处罚”在原表中的序号为“3-1”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。',
       ],
       [4, 'info', '第4项“乙”在原表中没有序号，已按其在清单中的位置编号，请核对。'],
     ]);
+  });
+
+  it('flags each sub-item under a shared 序号, and the items shifted after them once, where the shift starts', () => {
+    // printed: 1, 2, 2 (sub-item), 3, 4, 5 → positions 1…6: items 4–6 are shifted by one
+    const printed = ['1', '2', '2', '3', '4', '5'];
+    const items = printed.map((p, index) =>
+      item({ no: index + 1, name: `事项${index + 1}`, printedNo: p === String(index + 1) ? undefined : p }),
+    );
+    const findings = lintItems(...items).filter((f) => f.rule === RULE_RENUMBERED_ITEM);
+    expect(findings.map((f) => f.item)).toEqual([3, 4]);
+    expect(findings[1]?.message).toBe(
+      '第4项“事项4”在原表中的序号为“3”：因前面有子项或没有序号的行，清单按位置编号，自此项起的序号与原表不同，请核对。',
+    );
   });
 });
 

@@ -74,8 +74,9 @@ const FIELD_LABELS = ITEM_FIELD_LABELS;
 export function lintPowerList(list: LintablePowerList): TFinding[] {
   // First item seen per identity, so duplicate detection stays linear on 10,000-item lists.
   const firstByIdentity = new Map<string, TPowerItem>();
+  const renumbered = checkRenumberedItems(list.items);
   return list.items.flatMap((item) => [
-    ...checkRenumberedItem(item),
+    ...(renumbered.get(item) ?? []),
     ...checkMissingLegalBasis(item),
     ...checkEmptyColumns(item),
     ...checkCategoryAction(item),
@@ -266,25 +267,61 @@ export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
   });
 }
 
-/** `renumbered-item`: the file gave the item no 序号 of its own (none, a merged one, `3-1`); it was numbered by position. */
-export function checkRenumberedItem(item: TPowerItem): TFinding[] {
-  if (item.printedNo === undefined) return [];
-  const printed = item.printedNo.trim();
-  return [
-    finding(
-      RULE_RENUMBERED_ITEM,
-      'info',
-      item,
-      'no',
-      null,
-      printed === ''
-        ? `第${item.no}项“${item.name}”在原表中没有序号，已按其在清单中的位置编号，请核对。`
-        : `第${item.no}项“${item.name}”在原表中的序号为“${printed}”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。`,
-      printed === ''
-        ? `Item ${item.no} (${item.name}) has no number in the file; it was numbered by its position.`
-        : `Item ${item.no} (${item.name}) is numbered "${printed}" in the file (a sub-item or a shared number); it was numbered by its position.`,
-    ),
-  ];
+/**
+ * `renumbered-item`: items the reader numbered by position because the file gave them no 序号 of
+ * their own — none, a sub-item's shared (merged) 序号, a `3-1` — one finding each; and items whose own
+ * 序号 was shifted by those, one finding where a run of shifted numbers starts (not one per item of a
+ * long list).
+ */
+export function checkRenumberedItems(items: readonly TPowerItem[]): Map<TPowerItem, TFinding[]> {
+  const findings = new Map<TPowerItem, TFinding[]>();
+  let previousPrinted: string | null = null;
+  let previousShift: number | null = null;
+  for (const item of items) {
+    const printed = item.printedNo?.trim();
+    if (printed === undefined) {
+      previousPrinted = String(item.no);
+      previousShift = null;
+      continue;
+    }
+    const isOwnNumber = /^\d+$/.test(printed) && printed !== previousPrinted;
+    const shift = isOwnNumber ? item.no - Number(printed) : null;
+    previousPrinted = printed;
+    if (isOwnNumber) {
+      if (shift !== previousShift) {
+        findings.set(item, [
+          finding(
+            RULE_RENUMBERED_ITEM,
+            'info',
+            item,
+            'no',
+            null,
+            `第${item.no}项“${item.name}”在原表中的序号为“${printed}”：因前面有子项或没有序号的行，清单按位置编号，自此项起的序号与原表不同，请核对。`,
+            `Item ${item.no} (${item.name}) is numbered ${printed} in the file: sub-items or rows without a number above it shift the numbers from here on.`,
+          ),
+        ]);
+      }
+      previousShift = shift;
+      continue;
+    }
+    previousShift = null;
+    findings.set(item, [
+      finding(
+        RULE_RENUMBERED_ITEM,
+        'info',
+        item,
+        'no',
+        null,
+        printed === ''
+          ? `第${item.no}项“${item.name}”在原表中没有序号，已按其在清单中的位置编号，请核对。`
+          : `第${item.no}项“${item.name}”在原表中的序号为“${printed}”（子项或与其他行共用序号），已按其在清单中的位置编号，请核对。`,
+        printed === ''
+          ? `Item ${item.no} (${item.name}) has no number in the file; it was numbered by its position.`
+          : `Item ${item.no} (${item.name}) is numbered "${printed}" in the file (a sub-item or a shared number); it was numbered by its position.`,
+      ),
+    ]);
+  }
+  return findings;
 }
 
 /** The columns every complete item fills, besides 实施依据 (its own rule, an error). */
