@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Three projects: pure unit tests beside the code, integration tests against real databases and
@@ -6,7 +7,11 @@ export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        // The web app's modules import the contracts as @contracts/… (Vite's alias in web/vite.config.ts).
+        resolve: { alias: { '@contracts': fileURLToPath(new URL('./src/contracts', import.meta.url)) } },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000 },
+      },
       {
         test: {
           name: 'integration',

@@ -3,8 +3,7 @@
  * key gets its Chinese name, role ids become role names, codes become words. A key this table does
  * not know keeps a neutral label, and the raw record stays one click away.
  */
-// A relative import (not @contracts): the unit tests run without Vite's alias.
-import { ROLE_LABELS } from '../../../src/contracts/access.js';
+import { ROLE_LABELS } from '@contracts/access.js';
 
 /** Chinese names of detail keys written by the use cases (src/services/**: recordAudit details). */
 const KEY_LABELS: Readonly<Record<string, string>> = {
