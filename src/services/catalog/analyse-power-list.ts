@@ -7,6 +7,7 @@ import type { TFinding, TPowerItem, TPowerList } from '../../contracts/power-lis
 import { mergeFindings } from '../../domain/legal-sources/registry-findings.js';
 import { findStaleCitations } from '../../domain/legal-sources/stale-citations.js';
 import { lintPowerList } from '../../domain/powerlist/lint.js';
+import { procedureMappingFindings } from '../../domain/procedure/mapping-findings.js';
 import { type PowerListFormat, type ReadPowerListOptions, readPowerListFile } from '../../io/read-power-list-file.js';
 
 export interface AnalysedPowerList {
@@ -22,11 +23,13 @@ export interface RegistryAsOf {
 }
 
 /**
- * The findings of every check we run on a list, item by item in list order: the linter's, then —
- * when a registry is given — the registry's (stale, unresolved and status-unknown citations).
+ * The findings of every check we run on a list, item by item in list order: the linter's with the
+ * procedure-mapping ones, then — when a registry is given — the registry's (stale, unresolved and
+ * status-unknown citations).
  */
 export function findingsFor(list: { title: string; items: TPowerItem[] }, registry: RegistryAsOf | null = null): TFinding[] {
-  const lint = lintPowerList(list);
+  // the procedure findings (duties and steps that do not meet) sit with the linter's, per item
+  const lint = mergeFindings(list.items, lintPowerList(list), procedureMappingFindings(list.items));
   if (registry === null) return lint;
   return mergeFindings(list.items, lint, findStaleCitations(list.items, registry.registry, registry.asOf));
 }
