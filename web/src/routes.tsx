@@ -6,6 +6,7 @@ import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AdminIndex, AdminLayout, AdminSectionGuard } from './components/admin-layout.js';
 import { AppLayout } from './components/app-layout.js';
+import { caseRoutes } from './components/cases/case-routes.js';
 import { RouteErrorPage } from './components/route-error-page.js';
 import { AccountPage } from './pages/account-page.js';
 import { InvitePage } from './pages/invite-page.js';
@@ -23,6 +24,7 @@ const RolesPage = lazy(() => import('./pages/admin/roles-page.js').then((module)
 const AuditPage = lazy(() => import('./pages/admin/audit-page.js').then((module) => ({ default: module.AuditPage })));
 const OfficersPage = lazy(() => import('./pages/admin/officers-page.js').then((module) => ({ default: module.OfficersPage })));
 const ImportPage = lazy(() => import('./pages/admin/import-page.js').then((module) => ({ default: module.ImportPage })));
+const FindingsPage = lazy(() => import('./pages/admin/findings-page.js').then((module) => ({ default: module.FindingsPage })));
 
 /** A page of the administration area, shown to accounts allowed its section's action. */
 function adminPage(path: string, page: ReactNode) {
@@ -44,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'setup', element: <SetupPage /> },
       { path: 'invite', element: <InvitePage /> },
       { path: 'account', element: <AccountPage /> },
+      ...caseRoutes,
       {
         path: 'admin',
         element: <AdminLayout />,
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
           adminPage('/admin/audit', <AuditPage />),
           adminPage('/admin/officers', <OfficersPage />),
           adminPage('/admin/import', <ImportPage />),
+          adminPage('/admin/findings', <FindingsPage />),
         ],
       },
       { path: '*', element: <NotFoundPage /> },

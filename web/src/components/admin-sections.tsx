@@ -2,7 +2,15 @@
  * The sections of the administration area and the action each needs; the header's 管理 link, the
  * side menu and the index redirect all read this one list.
  */
-import { AuditOutlined, BookOutlined, IdcardOutlined, SafetyOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  FileSearchOutlined,
+  IdcardOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { TAction } from '@contracts/access.js';
 import type { ReactNode } from 'react';
 
@@ -30,6 +38,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     audience: '系统管理员、负责人及业务人员',
   },
   { path: '/admin/import', label: '导入清单', action: 'powerlist.import', icon: <UploadOutlined />, audience: '法制审核员、系统管理员' },
+  { path: '/admin/findings', label: '校验问题总览', action: 'powerlist.lint', icon: <FileSearchOutlined />, audience: '清单维护人员' },
 ];
 
 /** The registry maintenance link shown in the side menu for accounts that may change it. */
