@@ -140,6 +140,7 @@ export const AUDIT_ACTION_LABELS = {
   'case.deadlines-recomputed': '日历变更后重新计算案件期限',
   'case.deadline-adjusted': '延长或中止案件期限',
   'case.access-refused': '访问其他机构案件被拒绝',
+  'calendar.import': '导入或修改节假日日历',
   'audit.search': '查阅审计日志',
   'audit.verify': '校验审计日志',
   'audit.anchor': '在上级机构审计链中登记下级审计链的链头',
