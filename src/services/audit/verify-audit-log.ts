@@ -1,12 +1,21 @@
 /**
  * Recomputing the audit chains (审计链校验): for each organisation in reach, every record's hash
- * and link from the first to the recorded head, naming the first broken record. Used by the
- * auditor's page and by `quanze audit verify`. The verification is recorded afterwards.
+ * and link from the first to the recorded head, naming the first broken record — and every head
+ * the parent organisation's chain anchored for it (`audit.anchor`, written at each checkpoint) must
+ * still be in the chain with the same hash, so that a child chain cut short or recomputed on its own
+ * shows even without the checkpoint file. Used by the auditor's page and by `quanze audit verify`.
+ * The verification is recorded afterwards.
  */
 import type { TAuditVerifyResponse, TChainVerdict } from '../../contracts/audit.js';
 import type { Organisation } from '../../domain/access/organisations.js';
 import { startChainVerification } from '../../store/audit/audit-hash.js';
-import { findChainHead, hasAuditRecords, readChainPage } from '../../store/audit/audit-log.repository.js';
+import {
+  findChainHead,
+  hasAuditRecords,
+  listChainAnchors,
+  readChainPage,
+  readChainRecord,
+} from '../../store/audit/audit-log.repository.js';
 import type { Db } from '../../store/database.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
@@ -95,6 +104,19 @@ async function verifyChainOf(db: Db, org: Organisation): Promise<TChainVerdict> 
     afterSeq = last.seq;
   }
   const result = verifier.finish();
+  const anchorBreak = result.ok ? await checkAnchors(db, org, head) : null;
+  if (anchorBreak !== null) {
+    return {
+      organisation,
+      ok: false,
+      count: result.count,
+      head,
+      brokenAt: anchorBreak.seq,
+      recordId: null,
+      reason: 'anchor-mismatch',
+      message: `${org.name}的审计链在第 ${anchorBreak.seq} 条处断开：${anchorBreak.message}`,
+    };
+  }
   if (result.ok) {
     return {
       organisation,
@@ -117,4 +139,28 @@ async function verifyChainOf(db: Db, org: Organisation): Promise<TChainVerdict> 
     reason: result.reason,
     message: `${org.name}的审计链在第 ${result.brokenAt} 条处断开：${result.message}`,
   };
+}
+
+/**
+ * The first head anchored in the parent's chain that this chain no longer holds: missing (the
+ * tail was cut) or with another hash (the chain was recomputed). Null when every anchor holds.
+ */
+async function checkAnchors(db: Db, org: Organisation, head: { seq: number }): Promise<{ seq: number; message: string } | null> {
+  if (org.parentId === null) return null;
+  for (const anchor of await listChainAnchors(db, org.parentId, org.id)) {
+    const record = anchor.point.seq >= 1 ? await readChainRecord(db, org.id, anchor.point.seq) : undefined;
+    if (record === undefined || anchor.point.seq > head.seq) {
+      return {
+        seq: anchor.point.seq,
+        message: `上级机构审计链第 ${anchor.parentSeq} 条登记本链已有 ${anchor.point.seq} 条记录，现只到第 ${head.seq} 条：末尾记录被删除。`,
+      };
+    }
+    if (record.hash !== anchor.point.hash) {
+      return {
+        seq: anchor.point.seq,
+        message: `第 ${anchor.point.seq} 条记录的哈希与上级机构审计链第 ${anchor.parentSeq} 条登记的不符：审计链被改写后重新计算。`,
+      };
+    }
+  }
+  return null;
 }

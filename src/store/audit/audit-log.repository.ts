@@ -194,3 +194,46 @@ function rowToRecord(row: AuditLogTable): AuditRecord {
     alg: row.alg as AuditHashAlgorithm,
   };
 }
+
+/** The record at one position of an organisation's chain, or undefined when there is none. */
+export async function readChainRecord(db: Db, orgId: string, seq: number): Promise<AuditRecord | undefined> {
+  const row = await db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).where('seq', '=', seq).executeTakeFirst();
+  return row ? rowToRecord(row) : undefined;
+}
+
+/** The action of the records that anchor a child organisation's head in its parent's chain. */
+export const ANCHOR_ACTION = 'audit.anchor';
+
+/** A child's head as anchored in its parent's chain: the anchoring record's seq and the child's point. */
+export interface ChainAnchor {
+  /** the anchoring record's seq in the parent's chain */
+  parentSeq: number;
+  childOrgId: string;
+  point: ChainPoint;
+}
+
+/** The anchors of `childOrgId` recorded in `parentOrgId`'s chain, oldest first (up to `uptoSeq` of the parent). */
+export async function listChainAnchors(db: Db, parentOrgId: string, childOrgId: string, uptoSeq?: number): Promise<ChainAnchor[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['seq', 'target_id', 'details'])
+    .where('org_id', '=', parentOrgId)
+    .where('action', '=', ANCHOR_ACTION)
+    .where('target_id', '=', childOrgId);
+  if (uptoSeq !== undefined) query = query.where('seq', '<=', uptoSeq);
+  const rows = await query.orderBy('seq').execute();
+  const anchors: ChainAnchor[] = [];
+  for (const row of rows) {
+    let details: { seq?: unknown; hash?: unknown };
+    try {
+      details = JSON.parse(row.details) as { seq?: unknown; hash?: unknown };
+    } catch {
+      details = {};
+    }
+    // An unreadable anchor is kept with an impossible point, so that verification reports it.
+    const seq = typeof details.seq === 'number' ? details.seq : -1;
+    const hash = typeof details.hash === 'string' ? details.hash : '';
+    anchors.push({ parentSeq: Number(row.seq), childOrgId: childOrgId, point: { seq, hash } });
+  }
+  return anchors;
+}
