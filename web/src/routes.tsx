@@ -14,6 +14,7 @@ import { ItemPage } from './pages/item-page.js';
 import { LegalSourcesPage } from './pages/legal-sources-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { PrintPage } from './pages/print-page.js';
 import { PublicListPage } from './pages/public-list-page.js';
 import { SetupPage } from './pages/setup-page.js';
 import { VersionPage } from './pages/version-page.js';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'versions', element: <VersionsPage /> },
       { path: 'versions/:no', element: <VersionPage /> },
       { path: 'legal-sources', element: <LegalSourcesPage /> },
+      { path: 'print', element: <PrintPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'setup', element: <SetupPage /> },
       { path: 'invite', element: <InvitePage /> },

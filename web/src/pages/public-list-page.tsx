@@ -1,11 +1,11 @@
 /**
  * 公开清单: the current list with search (?q=) and a category filter (?category=).
  */
-import { SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import type { TPowerListResponse, TSearchResponse } from '@contracts/api.js';
 import { Button, Card, Empty, Input, Segmented, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ListSummaryCard } from '../components/list-summary-card.js';
 import { type PowerListRow, PowerListTable } from '../components/power-list-table.js';
 import { LoadError, PageLoading } from '../components/query-feedback.js';
@@ -117,6 +117,14 @@ export function PublicListPage() {
             aria-label="搜索权责清单"
             data-testid="search-box"
           />
+          <Space size={8} wrap data-testid="downloads">
+            <Button icon={<DownloadOutlined />} href="/api/v1/powerlists/export?format=xlsx" download data-testid="download-xlsx">
+              下载清单（Excel）
+            </Button>
+            <Button icon={<PrinterOutlined />} data-testid="print-link">
+              <Link to="/print">打印版</Link>
+            </Button>
+          </Space>
           <ScrollRow testId="category-row">
             <Segmented
               options={categoryOptions}
