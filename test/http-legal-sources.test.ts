@@ -141,7 +141,7 @@ describe.each(dialectsUnderTest())('legal-source registry API on %s', (dialect) 
     expect(refused.errors?.map((e) => e.path)).toEqual(['sources.0.editions.2.status']);
 
     registry.sources[0].editions[0].status = 'superseded';
-    registry.sources[3].editions[0].note = '登记库管理员备注';
+    registry.sources[3].editions[0].note = '法律依据库管理员备注';
     const preview = await post('/api/v1/legal-sources/import?dryRun=true', registry, reviewer.headers);
     expect(ZRegistryWriteResponse.parse(preview.json())).toMatchObject({ dryRun: true, changed: true, revision: { no: 2 } });
     const accepted = await post('/api/v1/legal-sources/import?expectedRevision=2', registry, reviewer.headers);

@@ -1,5 +1,5 @@
 /**
- * The registry of legal sources (法律依据登记库): which editions of each law, regulation and normative
+ * The registry of legal sources (法律依据库): which editions of each law, regulation and normative
  * document exist, whether each is in force, and how articles of a superseded edition map to the
  * current one. An administrator records these facts; the code never invents them — where the
  * registry says nothing, the product says "unknown". Shared with web/ — no Node, no React here.

@@ -108,13 +108,13 @@ export function parseRegistry(json: unknown): TLegalRegistry {
     try {
       value = JSON.parse(json);
     } catch (cause) {
-      throw new DomainError(ERROR_CODES.validation, `法律依据登记库不是有效的 JSON：${(cause as Error).message}`, { cause });
+      throw new DomainError(ERROR_CODES.validation, `法律依据库不是有效的 JSON：${(cause as Error).message}`, { cause });
     }
   }
   const parsed = ZLegalRegistry.safeParse(value);
-  if (!parsed.success) throw validationError('法律依据登记库格式不正确', zodIssues(parsed.error));
+  if (!parsed.success) throw validationError('法律依据库格式不正确', zodIssues(parsed.error));
   const issues = checkRegistry(parsed.data);
-  if (issues.length > 0) throw validationError('法律依据登记库内容不一致', issues);
+  if (issues.length > 0) throw validationError('法律依据库内容不一致', issues);
   return parsed.data;
 }
 
@@ -125,7 +125,7 @@ export function serializeRegistry(registry: TLegalRegistry): string {
 
 function sourceIndex(registry: TLegalRegistry, sourceId: string): number {
   const index = registry.sources.findIndex((source) => source.id === sourceId);
-  if (index < 0) throw validationError(`法律依据登记库中没有来源 ${sourceId}`, [{ path: ['sourceId'], message: `未知来源 ${sourceId}` }]);
+  if (index < 0) throw validationError(`法律依据库中没有来源 ${sourceId}`, [{ path: ['sourceId'], message: `未知来源 ${sourceId}` }]);
   return index;
 }
 
@@ -238,7 +238,7 @@ export function addArticleMapping(registry: TLegalRegistry, options: AddArticleM
 /** Apply one administrator change (validated against its schema first). */
 export function applyRegistryChange(registry: TLegalRegistry, change: TRegistryChange): TLegalRegistry {
   const parsed = ZRegistryChange.safeParse(change);
-  if (!parsed.success) throw validationError('登记库变更不正确', zodIssues(parsed.error));
+  if (!parsed.success) throw validationError('法律依据库变更不正确', zodIssues(parsed.error));
   const valid = parsed.data;
   switch (valid.kind) {
     case 'add-edition':

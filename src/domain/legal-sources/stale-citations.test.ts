@@ -31,7 +31,7 @@ describe('findStaleCitations', () => {
     const [inferred, unknown, ...rest] = findStaleCitations(items, testRegistry(), AS_OF);
     expect(rest).toEqual([]);
     expect(inferred?.message).toBe(
-      '引用《中华人民共和国测试法》（2010年版，主席令第28号）第四十四条，该版本已被修订；现行版本（主席令第20号，2024-05-01施行）对应第五十一条、第五十二条第二款（推定）。登记库备注：split',
+      '引用《中华人民共和国测试法》（2010年版，主席令第28号）第四十四条，该版本已被修订；现行版本（主席令第20号，2024-05-01施行）对应第五十一条、第五十二条第二款（推定）。法律依据库备注：split',
     );
     expect(inferred?.messageEn).toContain('has it as art. 51, art. 52(2) (inferred). Registry note: split.');
     expect(unknown?.message).toBe(
@@ -67,20 +67,20 @@ describe('findStaleCitations', () => {
         'citation-status-unknown',
         'info',
         0,
-        '引用《测试处分条例》（国务院令第495号）第二十条，登记库未能确认该版本是否现行有效（效力状态：未知），请人工核对。登记库备注：no repeal found',
+        '引用《测试处分条例》（国务院令第495号）第二十条，法律依据库未能确认该版本是否现行有效（效力状态：未知），请人工核对。法律依据库备注：no repeal found',
       ],
       ['unresolved-citation', 'info', 1, '引用《测试处分条例》第二十三条未注明版本，无法判断所引是否为现行版本，请人工核对。'],
       [
         'unresolved-citation',
         'info',
         2,
-        '引用《中华人民共和国测试法》（主席令第70号）第一条，登记库中没有该版本，无法判断是否现行有效，请人工核对。',
+        '引用《中华人民共和国测试法》（主席令第70号）第一条，法律依据库中没有该版本，无法判断是否现行有效，请人工核对。',
       ],
       [
         'unresolved-citation',
         'info',
         3,
-        '引用《中华人民共和国未登记法》第二条第（四）项，该依据未在法律依据登记库中登记，无法判断是否现行有效。',
+        '引用《中华人民共和国未登记法》第二条第（四）项，该依据未在法律依据库中登记，无法判断是否现行有效。',
       ],
     ]);
   });
@@ -107,7 +107,7 @@ describe('findStaleCitations', () => {
     const repealed = { sources: [{ ...law, editions: law.editions.map((e) => ({ ...e, status: 'repealed' as const })) }] };
     const [finding] = findStaleCitations([item(1, { legalBases: [citation('测试法', '主席令第28号', [ref(45)])] })], repealed, AS_OF);
     expect(finding?.message).toBe(
-      '引用《中华人民共和国测试法》（2010年版，主席令第28号）第四十五条，该版本已废止；登记库中没有现行有效版本，对应条款未知，请人工核对。',
+      '引用《中华人民共和国测试法》（2010年版，主席令第28号）第四十五条，该版本已废止；法律依据库中没有现行有效版本，对应条款未知，请人工核对。',
     );
   });
 

@@ -213,7 +213,7 @@ function currentLabelEn(current: NonNullable<TCitationNotice['current']>): strin
 
 function withNotes(message: { zh: string; en: string }, notes: readonly string[]): { zh: string; en: string } {
   if (notes.length === 0) return message;
-  return { zh: `${message.zh}登记库备注：${notes.join('；')}`, en: `${message.en} Registry note: ${notes.join('; ')}.` };
+  return { zh: `${message.zh}法律依据库备注：${notes.join('；')}`, en: `${message.en} Registry note: ${notes.join('; ')}.` };
 }
 
 /** The message of a stale citation, about one cited article (or about the citation when it names none). */
@@ -228,7 +228,7 @@ function staleMessage(notice: NoticeBody, article: TNoticeArticle | null): { zh:
   if (current === null) {
     return withNotes(
       {
-        zh: `${citedZh}登记库中没有现行有效版本，对应条款未知，请人工核对。`,
+        zh: `${citedZh}法律依据库中没有现行有效版本，对应条款未知，请人工核对。`,
         en: `${citedEn}the registry has no edition in force, so the corresponding article is unknown — check by hand.`,
       },
       [],
@@ -271,7 +271,7 @@ function otherMessage(notice: NoticeBody): { zh: string; en: string } {
       const edition = notice.cited.registryEdition ?? '';
       return withNotes(
         {
-          zh: `引用《${title}》（${edition}）${refs.zh}，登记库未能确认该版本是否现行有效（效力状态：${EDITION_STATUS_LABELS.unknown}），请人工核对。`,
+          zh: `引用《${title}》（${edition}）${refs.zh}，法律依据库未能确认该版本是否现行有效（效力状态：${EDITION_STATUS_LABELS.unknown}），请人工核对。`,
           en: `Cites 《${title}》 (${edition})${refs.en}; the registry does not know whether this edition is in force — check by hand.`,
         },
         notice.cited.note === null ? [] : [notice.cited.note],
@@ -284,12 +284,12 @@ function otherMessage(notice: NoticeBody): { zh: string; en: string } {
       };
     case 'edition-unknown':
       return {
-        zh: `引用《${title}》（${notice.cited.edition ?? ''}）${refs.zh}，登记库中没有该版本，无法判断是否现行有效，请人工核对。`,
+        zh: `引用《${title}》（${notice.cited.edition ?? ''}）${refs.zh}，法律依据库中没有该版本，无法判断是否现行有效，请人工核对。`,
         en: `Cites 《${title}》 (${notice.cited.edition ?? ''})${refs.en}, an edition the registry does not know — check by hand whether it is in force.`,
       };
     case 'source-unknown':
       return {
-        zh: `引用《${title}》${refs.zh}，该依据未在法律依据登记库中登记，无法判断是否现行有效。`,
+        zh: `引用《${title}》${refs.zh}，该依据未在法律依据库中登记，无法判断是否现行有效。`,
         en: `Cites 《${title}》${refs.en}, a source the legal-source registry does not know; whether it is in force cannot be told.`,
       };
     case 'stale':

@@ -41,7 +41,7 @@ function parseChange(change: unknown): TRegistryChange {
     path: ['change', ...issue.path.filter((key): key is string | number => typeof key !== 'symbol')],
     message: issue.message,
   }));
-  throw new DomainError(ERROR_CODES.validation, '登记库变更不正确', { issues, location: { path: issues[0]?.path ?? ['change'] } });
+  throw new DomainError(ERROR_CODES.validation, '法律依据库变更不正确', { issues, location: { path: issues[0]?.path ?? ['change'] } });
 }
 
 /**
