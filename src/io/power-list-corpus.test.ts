@@ -341,6 +341,36 @@ describe('refusals name the row and the cell', () => {
     );
   });
 
+  it('numbers a list numbered per page or per category (starting again at 1) by position, instead of refusing it', async () => {
+    const table: Table = {
+      rows: [
+        ['序号', '权力分类', '项目名称'],
+        ['一、行政处罚'],
+        ['1', '', '甲'],
+        ['2', '', '乙'],
+        ['二、行政检查'],
+        ['1', '', '丙'],
+        ['2', '', '丁'],
+      ],
+      merges: [
+        { top: 2, left: 1, bottom: 2, right: 3 },
+        { top: 5, left: 1, bottom: 5, right: 3 },
+      ],
+    };
+    const list = await readBoth(table);
+    expect(list.items.map((item) => [item.no, item.printedNo, item.category, item.name])).toEqual([
+      [1, undefined, '行政处罚', '甲'],
+      [2, undefined, '行政处罚', '乙'],
+      [3, '1', '行政检查', '丙'],
+      [4, '2', '行政检查', '丁'],
+    ]);
+    expect(
+      lintPowerList(list)
+        .filter((f) => f.rule === 'renumbered-item')
+        .map((f) => f.item),
+    ).toEqual([3]);
+  });
+
   it('refuses rows with no category at all, saying where a category could come from', async () => {
     const table: Table = {
       rows: [

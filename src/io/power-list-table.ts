@@ -303,6 +303,16 @@ export class TableItems {
     }
     if (ownNo !== null) {
       ownNo = item.no;
+      // Numbering that starts again at 1 (per page, per category) is a new run, not a duplicate:
+      // the list is numbered by position and the linter says where the numbers differ.
+      // Only a run 1, 2, …, k (k ≥ 2) may start again: a 1 after anything else is a repeated 序号,
+      // refused below, and a list in any other order keeps its numbers.
+      if (item.no === 1 && this.runLength >= 2) {
+        this.rowOfNo.clear();
+        this.restarted = true;
+        this.runLength = 0;
+      }
+      this.runLength = this.runLength >= 0 && item.no === this.runLength + 1 ? item.no : -1;
       const previousRow = this.rowOfNo.get(item.no);
       if (previousRow !== undefined) {
         throw cellError(`序号 ${item.no} 重复：第 ${previousRow} 行已有序号 ${item.no} 的事项。`, this.namer, rowNo, noIndex, '序号');
@@ -324,14 +334,18 @@ export class TableItems {
   }
 
   private previousExtras = new Map<string, string>();
+  /** the file's numbering started again at 1 (per page or per category) */
+  private restarted = false;
+  /** k while the file's own numbers since the last restart are 1, 2, …, k; -1 once they are not */
+  private runLength = 0;
 
   /**
    * The items. When every row has a 序号 of its own they keep it; otherwise (rows without 序号,
-   * sub-items under a merged or dotted 序号) every item is numbered by position and keeps the
+   * sub-items under a merged or dotted 序号, numbering that starts again at 1) every item is numbered by position and keeps the
    * 序号 it was printed with in `printedNo`, for the linter to report.
    */
   items(): TPowerItem[] {
-    const byPosition = this.drafts.some((draft) => draft.ownNo === null);
+    const byPosition = this.restarted || this.drafts.some((draft) => draft.ownNo === null);
     if (!byPosition) return this.drafts.map((draft) => draft.item);
     return this.drafts.map((draft, index) => {
       const no = index + 1;

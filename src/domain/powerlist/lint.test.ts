@@ -390,7 +390,7 @@ describe(RULE_RENUMBERED_ITEM, () => {
     const findings = lintItems(...items).filter((f) => f.rule === RULE_RENUMBERED_ITEM);
     expect(findings.map((f) => f.item)).toEqual([3, 4]);
     expect(findings[1]?.message).toBe(
-      '第4项“事项4”在原表中的序号为“3”：因前面有子项或没有序号的行，清单按位置编号，自此项起的序号与原表不同，请核对。',
+      '第4项“事项4”在原表中的序号为“3”：原表分页或分类重新编号，或前面有子项、没有序号的行，清单按位置连续编号，自此项起的序号与原表不同，请核对。',
     );
   });
 });

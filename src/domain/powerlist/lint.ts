@@ -296,8 +296,8 @@ export function checkRenumberedItems(items: readonly TPowerItem[]): Map<TPowerIt
             item,
             'no',
             null,
-            `第${item.no}项“${item.name}”在原表中的序号为“${printed}”：因前面有子项或没有序号的行，清单按位置编号，自此项起的序号与原表不同，请核对。`,
-            `Item ${item.no} (${item.name}) is numbered ${printed} in the file: sub-items or rows without a number above it shift the numbers from here on.`,
+            `第${item.no}项“${item.name}”在原表中的序号为“${printed}”：原表分页或分类重新编号，或前面有子项、没有序号的行，清单按位置连续编号，自此项起的序号与原表不同，请核对。`,
+            `Item ${item.no} (${item.name}) is numbered ${printed} in the file: numbering restarted (per page or category), or sub-items or rows without a number above it shift the numbers from here on.`,
           ),
         ]);
       }
