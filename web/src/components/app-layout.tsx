@@ -19,6 +19,8 @@ const NAV_LINKS = [
   { to: '/legal-sources', label: '法律依据库', isActiveAlso: () => false },
 ];
 
+/** The case workbench, first for the staff who work cases (officers, reviewers, heads, supervisors). */
+const CASES_LINK = { to: '/cases', label: '我的案件', isActiveAlso: (path: string) => path.startsWith('/procedures/') };
 const ADMIN_LINK = { to: '/admin', label: '管理', isActiveAlso: () => false };
 
 /** A reminder on every page while the password set by an administrator has not been changed. */
@@ -50,7 +52,7 @@ export function AppLayout() {
   const current = useCurrentList();
   const organisationName = current.data?.organisation.name ?? '权责清单公示';
   const { canAny } = useSession();
-  const links = canAny(ADMIN_ACTIONS) ? [...NAV_LINKS, ADMIN_LINK] : NAV_LINKS;
+  const links = [...(canAny(['cases.read']) ? [CASES_LINK] : []), ...NAV_LINKS, ...(canAny(ADMIN_ACTIONS) ? [ADMIN_LINK] : [])];
 
   return (
     <Layout style={{ minHeight: '100vh', background: 'transparent' }}>
