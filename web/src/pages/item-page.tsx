@@ -121,6 +121,7 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
   // On a phone the duties — what the bureau must do — come first; the long legal bases follow.
   const isNarrow = Grid.useBreakpoint().md === false;
   const staleCount = countStale(citationNotices);
+  const canReadCases = useSession().can('cases.read');
   const listHref = versionNo ? `/versions/${versionNo}` : '/';
   return (
     <>
@@ -153,6 +154,13 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
             title={`您正在查看第${version.no}版清单中的内容，它已不是现行版本。`}
             action={<Link to={`/items/${item.no}`}>查看现行版本</Link>}
           />
+        )}
+        {canReadCases && version.isCurrent && (
+          <div style={{ marginTop: 8 }}>
+            <Link to={`/procedures/${item.no}`} data-testid="procedure-link">
+              办理程序与追责情形监察覆盖
+            </Link>
+          </div>
         )}
         {(findings.length > 0 || staleCount > 0) && (
           <Space size={[16, 4]} wrap style={{ marginTop: 12 }}>
