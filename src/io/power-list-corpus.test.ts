@@ -399,3 +399,41 @@ describe('refusals name the row and the cell', () => {
     );
   });
 });
+
+// ── style D: another portal's TSV export, HTML cells, header repeated before each row ─────────────
+describe('style D: a portal export of HTML cells with an extra column and entries run together inside <p>', () => {
+  const header =
+    '<p>序号</p>\t<p>事项类型</p>\t<p>事项名称</p>\t<p>设定依据</p>\t<p>责任事项</p>\t<p>责任依据</p>\t<p>问责情形</p>\t<p>问责依据</p>\t<p>实施主体</p>';
+  const row = [
+    '1',
+    '行政检查',
+    '<p>对保密工作的<br>监督检查</p>',
+    `<p>${LAW}</p>`,
+    '<p>1.检查阶段责任：进行检查。2.处理阶段责任：提出处理意见。</p><p>3.其他法律法规规章文件规定应履行的责任。</p>',
+    '<p>同设定依据</p>',
+    '<p>1、违反法定程序实施检查的；2、泄露检查中知悉的秘密的。</p>',
+    '<p>【法规】《行政机关公务员处分条例》（国务院令第495号）第二十条 给予记过处分。</p>',
+    '<p>市国家保密局&nbsp;保密检查科</p>',
+  ].join('\t');
+  const text = ['', '某市国家保密局权责清单', '', header, row, '', header, row.replace(/^1\t/, '2\t').replace('监督检查', '专项检查')].join(
+    '\r\n',
+  );
+
+  it('reads every column, splits the entries, resolves 同设定依据 and keeps 实施主体', () => {
+    const list = readPowerListTsv(new TextEncoder().encode(text));
+    expect(list.title).toBe('某市国家保密局权责清单');
+    expect(list.items.map((item) => [item.no, item.name, item.extraFields])).toEqual([
+      [1, '对保密工作的监督检查', [{ header: '实施主体', value: '市国家保密局 保密检查科' }]],
+      [2, '对保密工作的专项检查', [{ header: '实施主体', value: '市国家保密局 保密检查科' }]],
+    ]);
+    const [first] = list.items;
+    expect(first?.duties.map((duty) => [duty.no, duty.name])).toEqual([
+      [1, '检查'],
+      [2, '处理'],
+      [3, null],
+    ]);
+    expect(first?.dutyBases).toEqual(first?.legalBases);
+    expect(first?.accountability).toHaveLength(2);
+    expect(lintPowerList(list).map((f) => f.rule)).toEqual([]);
+  });
+});
