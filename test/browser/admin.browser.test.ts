@@ -606,7 +606,7 @@ describe('legal sources in Chromium', () => {
     await page.getByTestId('registry-save').click();
     const saved = page.getByTestId('registry-saved');
     await saved.waitFor({ state: 'visible' });
-    expect(await saved.textContent()).toContain('已保存为依据库第 2 版');
+    expect(await saved.textContent()).toContain('已保存为法律依据库第 2 版');
     await screenshot(page, 'legal-sources-saved');
     await saved.getByRole('link', { name: /第1项/ }).click();
 

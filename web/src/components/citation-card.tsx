@@ -27,7 +27,7 @@ function NoticeLines({ marker, notice }: { marker: CitationMarker; notice: TCita
         <div key={line}>{line}</div>
       ))}
       {marker.notes.length > 0 && (
-        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', marginTop: 2 }}>依据库说明：{marker.notes.join('；')}</div>
+        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', marginTop: 2 }}>法律依据库说明：{marker.notes.join('；')}</div>
       )}
       {notice.cited.sourceId && (
         <div style={{ fontSize: 12, marginTop: 2 }}>

@@ -37,7 +37,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   count: '条数',
   users: '账号数',
   status: '状态',
-  revision: '依据库修订号',
+  revision: '法律依据库修订号',
   file: '文件',
   sources: '法规数',
   certificateNumber: '执法证号',

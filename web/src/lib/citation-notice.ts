@@ -37,7 +37,7 @@ const KIND_TAGS: Record<Exclude<TCitationNoticeKind, 'stale'>, NoticeTag> = {
     explanation: '引用未注明版本（令号或施行日期），无法判断引用的是否为现行版本。',
   },
   'edition-unknown': { label: '版本未收录', colour: 'default', explanation: '法律依据库收录了该法律法规，但没有收录所引用的版本。' },
-  'source-unknown': { label: '依据库未收录', colour: 'default', explanation: '法律依据库尚未收录该法律法规，无法核对其效力。' },
+  'source-unknown': { label: '法律依据库未收录', colour: 'default', explanation: '法律依据库尚未收录该法律法规，无法核对其效力。' },
 };
 
 /** One article of an edition: 第五十二条第二款 (the edition is named only when `withEdition`). */

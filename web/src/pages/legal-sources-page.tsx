@@ -48,7 +48,7 @@ function RevisionsTab({ titles }: { titles: ReadonlyMap<string, string> }) {
       title: '内容',
       key: 'change',
       render: (_value, revision) =>
-        revision.change ? describeRegistryChange(revision.change, titles) : revision.kind === 'seed' ? '依据库初始数据' : '整体导入依据库',
+        revision.change ? describeRegistryChange(revision.change, titles) : revision.kind === 'seed' ? '法律依据库初始数据' : '整体导入法律依据库',
     },
     { title: '修改人', dataIndex: ['changedBy', 'name'], width: 140, responsive: ['md'] },
     { title: '时间', dataIndex: 'changedAt', width: 160, responsive: ['sm'], render: (at: string) => formatDateTime(at) },
@@ -135,7 +135,7 @@ export function LegalSourcesPage() {
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <PageHeading
           title="法律依据库"
-          description="权责清单所引用的法律、法规、规章和规范性文件的各个版本及其效力状态，以及旧版本条款在现行版本中的对应条款。依据库只记录经核对的事实，未查明的一律标为“未知”。"
+          description="权责清单所引用的法律、法规、规章和规范性文件的各个版本及其效力状态，以及旧版本条款在现行版本中的对应条款。法律依据库只记录经核对的事实，未查明的一律标为“未知”。"
           actions={
             <>
               <Button icon={<DownloadOutlined />} href={LEGAL_REGISTRY_EXPORT_URL} download data-testid="registry-export">
@@ -153,7 +153,7 @@ export function LegalSourcesPage() {
                       onClick={() => setChanging({ kind: 'add-edition', sourceId: firstSource.id })}
                       data-testid="registry-change"
                     >
-                      修改依据库
+                      修改法律依据库
                     </Button>
                   )}
                 </>
@@ -162,7 +162,7 @@ export function LegalSourcesPage() {
           }
         />
         <Text type="secondary" style={{ fontSize: 13 }} data-testid="registry-revision">
-          依据库第 {data.revision.no} 版 · {formatDateTime(data.revision.changedAt)} 由 {data.revision.changedBy.name}
+          法律依据库第 {data.revision.no} 版 · {formatDateTime(data.revision.changedAt)} 由 {data.revision.changedBy.name}
           {REVISION_VERBS[data.revision.kind]}
         </Text>
       </Card>

@@ -307,7 +307,7 @@ export function RegistryChangeModal({
             showIcon
             style={{ marginBottom: 12 }}
             title={describeRegistryChange(stage.change, titles)}
-            description="以上修改尚未保存。确认后将形成依据库的新修订，并记入审计日志；下列事项的页面将随即显示新的提示。"
+            description="以上修改尚未保存。确认后将形成法律依据库的新修订，并记入审计日志；下列事项的页面将随即显示新的提示。"
           />
           <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
             <Text strong>受影响的清单事项</Text>
@@ -318,7 +318,7 @@ export function RegistryChangeModal({
       )}
       {stage.kind === 'saved' && (
         <div data-testid="registry-saved">
-          <Result status="success" title={`已保存为依据库第 ${stage.answer.revision.no} 版`} style={{ padding: '8px 0 16px' }} />
+          <Result status="success" title={`已保存为法律依据库第 ${stage.answer.revision.no} 版`} style={{ padding: '8px 0 16px' }} />
           <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
             <Text strong>受影响的清单事项</Text>
             <AffectedCount count={stage.answer.affected.length} />

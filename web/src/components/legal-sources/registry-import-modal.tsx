@@ -47,7 +47,7 @@ export function RegistryImportModal({ open, revisionNo, onClose }: { open: boole
   const check = async (file: File) => {
     setError(null);
     if (file.size > MAX_BYTES) {
-      setError({ status: 413, message: `文件过大（${Math.ceil(file.size / 1024)} KB），依据库文件不能超过 1 MB。`, details: [] });
+      setError({ status: 413, message: `文件过大（${Math.ceil(file.size / 1024)} KB），法律依据库文件不能超过 1 MB。`, details: [] });
       return;
     }
     let document: unknown;
@@ -96,7 +96,7 @@ export function RegistryImportModal({ open, revisionNo, onClose }: { open: boole
       {stage.kind === 'choose' && (
         <>
           <Paragraph type="secondary">
-            导入将以文件内容整体替换当前依据库（形成新的修订，原有修订仍可查阅）。文件格式与“导出
+            导入将以文件内容整体替换当前法律依据库（形成新的修订，原有修订仍可查阅）。文件格式与“导出
             JSON”相同。导入前会先校验，并列出受影响的清单事项。
           </Paragraph>
           <Upload.Dragger
@@ -126,7 +126,7 @@ export function RegistryImportModal({ open, revisionNo, onClose }: { open: boole
               showIcon
               style={{ marginBottom: 12 }}
               title={`${stage.fileName} 已通过校验，尚未导入`}
-              description="确认后将替换当前依据库。"
+              description="确认后将替换当前法律依据库。"
             />
             <Flex align="center" gap={8} style={{ marginBottom: 8 }}>
               <Text strong>受影响的清单事项</Text>
@@ -135,11 +135,11 @@ export function RegistryImportModal({ open, revisionNo, onClose }: { open: boole
             <AffectedItems affected={stage.answer.affected} />
           </div>
         ) : (
-          <Result status="info" title="内容与当前依据库相同" subTitle="未作任何修改。" data-testid="registry-import-unchanged" />
+          <Result status="info" title="内容与当前法律依据库相同" subTitle="未作任何修改。" data-testid="registry-import-unchanged" />
         ))}
       {stage.kind === 'saved' && (
         <div data-testid="registry-import-saved">
-          <Result status="success" title={`已导入，依据库现为第 ${stage.answer.revision.no} 版`} style={{ padding: '8px 0 16px' }} />
+          <Result status="success" title={`已导入，法律依据库现为第 ${stage.answer.revision.no} 版`} style={{ padding: '8px 0 16px' }} />
           <AffectedItems affected={stage.answer.affected} />
         </div>
       )}

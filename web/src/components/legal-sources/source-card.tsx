@@ -154,7 +154,7 @@ export function SourceCard({ source, onChange }: { source: TLegalSourceView; onC
             {current.effective ? `（${current.effective}施行）` : ''}
           </Text>
         ) : (
-          <Text type="warning">依据库未记录现行有效的版本</Text>
+          <Text type="warning">法律依据库未记录现行有效的版本</Text>
         )}
         {source.aliases.length > 0 && <Text type="secondary">又称：{source.aliases.join('、')}</Text>}
       </Space>
