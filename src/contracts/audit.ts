@@ -87,6 +87,41 @@ export const ZAuditVerifyResponse = z.object({
 });
 export type TAuditVerifyResponse = z.infer<typeof ZAuditVerifyResponse>;
 
+/** GET /api/v1/audit/reads — who read which protected records (the read log, off the chain) */
+export const ZReadLogQuery = z.object({
+  org: ZOrgCode.optional(),
+  /** an account id */
+  actor: z.string().trim().max(100).optional(),
+  targetType: z.string().trim().max(50).optional(),
+  targetId: z.string().trim().max(100).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
+  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(500, '每页最多 500 条').default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type TReadLogQuery = z.input<typeof ZReadLogQuery>;
+
+export const ZReadLogEntry = z.object({
+  id: z.string(),
+  organisation: z.object({ code: z.string(), name: z.string() }),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  sourceIp: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const ZReadLogResponse = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  reads: z.array(ZReadLogEntry),
+});
+export type TReadLogResponse = z.infer<typeof ZReadLogResponse>;
+
 /**
  * The actions the access features record, with Chinese labels for the auditor's search form.
  * Other features add theirs (case.open …); a record's `action` is any string.
@@ -145,5 +180,6 @@ export const AUDIT_ACTION_LABELS = {
   'audit.verify': '校验审计日志',
   'audit.anchor': '在上级机构审计链中登记下级审计链的链头',
   'audit.checkpoint': '生成审计链签名检查点',
+  'user.disable-administrator': '停用三员账号（须告知第三名管理员）',
 } as const satisfies Record<string, string>;
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
