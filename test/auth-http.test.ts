@@ -322,6 +322,12 @@ describe.each(dialectsUnderTest())('accounts and sessions over HTTP on %s', (dia
     const secAdmin = await createAdminAccount(sys, { username: uniqueName('sec'), password: TEST_PASSWORD, role: 'security-admin' });
     const security = await signIn(sys, { id: secAdmin.userId });
     const person = await createAccount(sys, {});
+    // Its owner has enrolled an authenticator (an administrator role needs one: security-admin-grant.test.ts).
+    await server.db
+      .updateTable('users')
+      .set({ totp_enabled: 1, totp_secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
+      .where('id', '=', person.id)
+      .execute();
     const grant = (userId: string, role: string, orgCode = 'lz') =>
       call('POST', '/api/v1/roles/grants', { session: security, payload: { userId, role, orgCode, scope: 'subtree' } });
 

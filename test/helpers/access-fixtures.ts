@@ -65,6 +65,15 @@ export async function createAccount(ctx: ServiceContext, spec: AccountSpec = {})
     password,
     external: spec.external,
   });
+  if ((spec.grants ?? []).some((g) => ['system-admin', 'security-admin', 'security-auditor'].includes(g.role))) {
+    // An administrator role goes only to an account whose owner chose the password and enrolled an
+    // authenticator (assign-role.ts): stand in for the owner having done both.
+    await ctx.db
+      .updateTable('users')
+      .set({ must_change_password: 0, totp_enabled: 1, totp_secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
+      .where('id', '=', user.id)
+      .execute();
+  }
   for (const grant of spec.grants ?? []) {
     await assignRole(ctx, { userId: user.id, role: grant.role, orgCode: grant.orgCode, scope: grant.scope ?? 'organisation' });
   }

@@ -5,12 +5,24 @@
  * applicant with internal roles (checkRoleAssignment), when an applicant body's account would get an
  * internal role or a staff account the applicant role, when the grant's organisation lies outside
  * the account's own organisation and its subtree, or when administrators would grant themselves.
+ *
+ * An administrator role (三员) is granted only to an account whose owner chose its password and
+ * enrolled an authenticator: otherwise the system administrator could create an account with a
+ * password it knows, have it made auditor and read the audit log as it (三员分立 on paper only).
+ * The clean way to a new administrator is the one-time invitation link (三员初始化). Gaining an
+ * administrator role ends the account's sessions, so that no session opened without a second
+ * factor carries the new role; the next sign-in asks for the code.
+ *
+ * Every check on the account's state runs inside the transaction that writes the grant, on the
+ * account's row locked for it (an account disabled meanwhile is not granted anything).
  */
 import type { TRoleGrant } from '../../contracts/users.js';
 import { isInSubtree } from '../../domain/access/organisations.js';
-import { checkRoleAssignment, type GrantScope, isRoleId, type RoleId } from '../../domain/access/roles.js';
+import { checkRoleAssignment, type GrantScope, isRoleId, isSeparatedAdminRole, type RoleId } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { insertGrant, listGrantsOfUser, type RoleGrantRow, updateGrantScope } from '../../store/repositories/role-grants.repository.js';
+import { revokeSessionsOfUser } from '../../store/repositories/sessions.repository.js';
+import { lockUser } from '../../store/repositories/users.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
@@ -61,16 +73,32 @@ export async function assignRole(ctx: ServiceContext, options: AssignRoleOptions
 async function grant(
   ctx: ServiceContext,
   options: AssignRoleOptions,
-  { user, tree }: Awaited<ReturnType<typeof loadUserFor>>,
+  { user: loaded, tree }: Awaited<ReturnType<typeof loadUserFor>>,
   org: ReturnType<typeof requireOrgByCode>,
 ): Promise<TRoleGrant> {
-  if (ctx.actor.id === user.id) throw refuse('不能给自己授予角色。', 'userId');
-  if (user.status !== 'active') throw refuse('该账号已停用，不能授予角色。', 'userId');
-  if (user.external === 1 && options.role !== 'applicant') throw refuse('申请单位账号只能授予“申请单位用户”角色。', 'role');
-  if (user.external !== 1 && options.role === 'applicant') throw refuse('“申请单位用户”角色只能授予申请单位账号。', 'role');
-  if (!isInSubtree(org.id, user.org_id, tree)) throw refuse('只能在该账号所属机构或其下级机构范围内授予角色。', 'orgCode');
+  if (ctx.actor.id === loaded.id) throw refuse('不能给自己授予角色。', 'userId');
 
   return inTransaction(ctx, async (tx) => {
+    const user = await lockUser(tx.db, loaded.id);
+    if (!user) throw new DomainError(ERROR_CODES.notFound, '用户不存在。');
+    if (user.status !== 'active') throw refuse('该账号已停用，不能授予角色。', 'userId');
+    if (user.external === 1 && options.role !== 'applicant') throw refuse('申请单位账号只能授予“申请单位用户”角色。', 'role');
+    if (user.external !== 1 && options.role === 'applicant') throw refuse('“申请单位用户”角色只能授予申请单位账号。', 'role');
+    if (!isInSubtree(org.id, user.org_id, tree)) throw refuse('只能在该账号所属机构或其下级机构范围内授予角色。', 'orgCode');
+    if (isSeparatedAdminRole(options.role)) {
+      if (user.must_change_password === 1) {
+        throw refuse(
+          '该账号的密码由管理员设置，本人尚未修改：三员角色只能授予由本人设置密码并绑定了身份验证器的账号。新的管理员请用“三员初始化”邀请链接创建。',
+          'userId',
+        );
+      }
+      if (user.totp_enabled !== 1) {
+        throw refuse(
+          '该账号尚未由本人绑定身份验证器（动态口令）：三员角色只能授予由本人设置密码并绑定了身份验证器的账号。请账号本人先在“账号设置”中绑定。',
+          'userId',
+        );
+      }
+    }
     const existing = await listGrantsOfUser(tx.db, user.id);
     checkRoleAssignment(existing.map((g) => g.role).filter(isRoleId), options.role);
     const at = tx.clock().toISOString();
@@ -93,6 +121,10 @@ async function grant(
       };
       await insertGrant(tx.db, row);
     }
+    // A session opened without a second factor must not carry an administrator role.
+    const endedSessions = isSeparatedAdminRole(options.role)
+      ? await revokeSessionsOfUser(tx.db, user.id, at, 'administrator-role-granted')
+      : 0;
     await recordAudit(tx, {
       orgId: org.id,
       action: 'role.grant',
@@ -105,6 +137,7 @@ async function grant(
         orgCode: org.code,
         scope: options.scope,
         ...(same ? { previousScope: same.scope } : {}),
+        ...(endedSessions > 0 ? { endedSessions } : {}),
       },
     });
     const presented = presentGrant(row, tree);
