@@ -2,6 +2,7 @@
 /** The `quanze` command line. Every command has --help; configuration comes from the environment. */
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.command.js';
+import { calendarCommand, deadlineCommand } from './commands/calendar.command.js';
 import { catalogCommand } from './commands/catalog.command.js';
 import { legalSourcesCommand } from './commands/legal-sources.command.js';
 import { serveCommand } from './commands/serve.command.js';
@@ -42,7 +43,9 @@ const program = new Command('quanze')
   quanze legal-sources export --out legal-sources.json
   quanze user create-admin --username admin
   quanze user list
-  quanze audit verify --org lz`,
+  quanze audit verify --org lz
+  quanze calendar list --year 2026
+  quanze deadline --from 2026-09-28 --working-days 5`,
   );
 
 program.addCommand(serveCommand());
@@ -50,5 +53,7 @@ program.addCommand(catalogCommand());
 program.addCommand(legalSourcesCommand());
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
+program.addCommand(calendarCommand());
+program.addCommand(deadlineCommand());
 
 await program.parseAsync(process.argv);

@@ -220,6 +220,16 @@ export function promisedLimitRule(limit: PromisedLimit): DeadlineRule {
   };
 }
 
+/**
+ * A plain count (the `quanze deadline` calculator, the API's calculator): n working days under
+ * 行政处罚法 第八十五条, or n calendar days rolled forward under 民事诉讼法 第八十五条.
+ */
+export function plainCountRule(amount: number, unit: 'working-days' | 'calendar-days'): DeadlineRule {
+  return unit === 'working-days'
+    ? { id: 'count-working-days', label: '期限', amount, unit, source: `${PENALTY_LAW}第八十五条（工作日计算）`, rollForward: true }
+    : { id: 'count-calendar-days', label: '期限', amount, unit, source: ROLL_FORWARD_SOURCE, rollForward: true };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
