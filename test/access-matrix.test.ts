@@ -356,6 +356,10 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
       allowed: onLiuzhou('security-auditor'),
       probe: async () => ({ url: '/api/v1/audit/records?org=lz&limit=5' }),
     },
+    'GET /api/v1/audit/reads': {
+      allowed: onLiuzhou('security-auditor'),
+      probe: async () => ({ url: '/api/v1/audit/reads?org=lz&limit=5' }),
+    },
     'GET /api/v1/audit/verify': { allowed: onLiuzhou('security-auditor'), probe: async () => ({ url: '/api/v1/audit/verify?org=lz' }) },
     'GET /api/v1/organisations': { allowed: everyone, probe: async () => ({ url: '/api/v1/organisations' }) },
     'POST /api/v1/organisations': {

@@ -8,7 +8,7 @@ import { searchAuditLog } from '../src/services/audit/search-audit-log.js';
 import { resolveSession } from '../src/services/auth/resolve-session.js';
 import { type ServiceContext, withActor } from '../src/services/context.js';
 import { seedOrganisations } from '../src/services/organisations/seed-organisations.js';
-import { listUsers } from '../src/services/users/list-users.js';
+import { getUser } from '../src/services/users/get-user.js';
 import { updateUser } from '../src/services/users/update-user.js';
 import { createAccount, signIn, systemContext } from './helpers/access-fixtures.js';
 import { dialectsUnderTest, freshDatabase, type TestDatabase } from './helpers/database.js';
@@ -34,7 +34,7 @@ describe.each(dialectsUnderTest())('readable audit search on %s', (dialect) => {
     const target = await createAccount(sys, { username: 'li.si', displayName: '李四', grants: [{ role: 'officer', orgCode: 'lz' }] });
     targetId = target.id;
     const asAdmin = await actingAs(admin);
-    await listUsers(asAdmin);
+    await getUser(asAdmin, target.id);
     await updateUser(asAdmin, target.id, { displayName: '李斯' });
     auditor = await actingAs(
       await createAccount(sys, { displayName: '赵审计', grants: [{ role: 'security-auditor', orgCode: 'lz', scope: 'subtree' }] }),
@@ -47,7 +47,7 @@ describe.each(dialectsUnderTest())('readable audit search on %s', (dialect) => {
     const all = await searchAuditLog(auditor, { limit: 500, offset: 0 });
     const changes = await searchAuditLog(auditor, { changesOnly: 'true', limit: 500, offset: 0 });
     const allActions = all.records.map((r) => r.action);
-    expect(allActions).toEqual(expect.arrayContaining(['user.list', 'audit.search', 'user.update', 'role.grant']));
+    expect(allActions).toEqual(expect.arrayContaining(['user.read', 'audit.search', 'user.update', 'role.grant']));
     const changeActions = changes.records.map((r) => r.action);
     expect(changeActions).toEqual(expect.arrayContaining(['user.update', 'role.grant', 'user.create']));
     expect(changeActions.filter((action) => !isChangeAction(action))).toEqual([]);

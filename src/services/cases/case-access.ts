@@ -9,9 +9,10 @@ import type { OrgTree } from '../../domain/access/organisations.js';
 import { type Action, authorize } from '../../domain/access/policies.js';
 import type { RoleId } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import { type CaseRow, findCase, recordCaseAccess } from '../../store/repositories/cases.repository.js';
+import { type CaseRow, findCase } from '../../store/repositories/cases.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { recordRead } from '../audit/record-read.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 
@@ -61,7 +62,7 @@ export async function loadCaseFor(ctx: ServiceContext, action: Action, caseId: s
   return { row, tree };
 }
 
-/** Records that the actor read cases (append-only access log, off the audit chain's lock). */
+/** Records that the actor read cases (the read log, off the audit chain's lock). */
 export async function recordCaseRead(
   ctx: ServiceContext,
   orgId: string,
@@ -69,18 +70,5 @@ export async function recordCaseRead(
   action: 'case.read' | 'case.list',
   details: Record<string, unknown>,
 ): Promise<void> {
-  await recordCaseAccess(ctx.db, [
-    {
-      id: ctx.newId(),
-      org_id: orgId,
-      case_id: caseId,
-      action,
-      at: ctx.clock().toISOString(),
-      actor_id: ctx.actor.id,
-      actor_name: ctx.actor.name,
-      request_id: ctx.request.requestId,
-      source_ip: ctx.request.sourceIp,
-      details: JSON.stringify(details),
-    },
-  ]);
+  await recordRead(ctx, { orgId, action, targetType: 'case', targetId: caseId, details });
 }

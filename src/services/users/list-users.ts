@@ -6,10 +6,9 @@ import { listGrantsOfUsers } from '../../store/repositories/role-grants.reposito
 import { listUsers as listUserRows, type UserRow } from '../../store/repositories/users.repository.js';
 import { reachableOrgIdsOf, requireAllowed } from '../access/authorize.js';
 import { chainOrgIdForRead } from '../audit/chain-org-for-read.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordRead } from '../audit/record-read.js';
 import type { ServiceContext } from '../context.js';
 import { requireOrgByCode } from '../organisations/load-org-tree.js';
-import { inTransaction } from '../transaction.js';
 import { presentUser } from './present-user.js';
 
 export interface ListUsersOptions {
@@ -18,7 +17,7 @@ export interface ListUsersOptions {
   status?: UserRow['status'] | undefined;
 }
 
-/** Accounts in reach, by username; the read is audited. */
+/** Accounts in reach, by username; the read goes to the read log. */
 export async function listUsers(ctx: ServiceContext, options: ListUsersOptions = {}): Promise<TUserListResponse> {
   const tree = await requireAllowed(ctx, 'users.read', null);
   let orgIds = reachableOrgIdsOf(ctx.actor, 'users.read', tree);
@@ -28,31 +27,30 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions =
     orgIds = [org.id];
   }
   if (orgIds.length === 0) throw new DomainError(ERROR_CODES.forbidden, '您的授权范围内没有组织机构。');
-  return inTransaction(ctx, async (tx) => {
-    const rows = await listUserRows(tx.db, { orgIds, status: options.status });
-    await recordAudit(tx, {
-      orgId: chainOrgIdForRead(tx, tree, orgIds),
-      action: 'user.list',
-      targetType: 'user',
-      targetId: null,
-      details: { orgCode: options.orgCode ?? null, status: options.status ?? null, count: rows.length },
-    });
-    const grants = await listGrantsOfUsers(
-      tx.db,
-      rows.map((row) => row.id),
-    );
-    return {
-      users: rows.map((row) => ({
-        ...presentUser(row, tree),
-        roles: grants
-          .filter((grant) => grant.user_id === row.id)
-          .map((grant) => ({
-            role: grant.role,
-            label: isRoleId(grant.role) ? roleLabel(grant.role) : grant.role,
-            organisation: tree.byId.get(grant.org_id)?.name ?? '',
-            scope: grant.scope,
-          })),
-      })),
-    };
+  const rows = await listUserRows(ctx.db, { orgIds, status: options.status });
+  // a read: into the read log, never queued on the audit chain's head
+  await recordRead(ctx, {
+    orgId: chainOrgIdForRead(ctx, tree, orgIds),
+    action: 'user.list',
+    targetType: 'user',
+    targetId: null,
+    details: { orgCode: options.orgCode ?? null, status: options.status ?? null, count: rows.length },
   });
+  const grants = await listGrantsOfUsers(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  return {
+    users: rows.map((row) => ({
+      ...presentUser(row, tree),
+      roles: grants
+        .filter((grant) => grant.user_id === row.id)
+        .map((grant) => ({
+          role: grant.role,
+          label: isRoleId(grant.role) ? roleLabel(grant.role) : grant.role,
+          organisation: tree.byId.get(grant.org_id)?.name ?? '',
+          scope: grant.scope,
+        })),
+    })),
+  };
 }

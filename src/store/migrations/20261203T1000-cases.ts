@@ -3,8 +3,9 @@
  * numbers are gapless per organisation, kind and year: `case_number_counters` is bumped in the
  * transaction that creates the case, so a rolled-back creation gives its number back.
  *
- * Reads of cases go to `case_access_log` (append-only, no chain lock), so a case list read by fifty
- * people at once does not queue on the organisation's audit-chain head.
+ * Reads of protected records (cases, accounts, officers) go to `read_log` (append-only, no chain
+ * lock), so a case list read by fifty people at once does not queue on the organisation's
+ * audit-chain head; changes stay on the chain.
  */
 import type { Kysely } from 'kysely';
 import { makeAppendOnly } from '../append-only.js';
@@ -86,11 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('case_links_to').on('case_links').column('to_case_id').execute();
 
   await db.schema
-    .createTable('case_access_log')
+    .createTable('read_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'text', (c) => c.notNull())
-    .addColumn('case_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('target_type', 'text', (c) => c.notNull())
+    .addColumn('target_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text', (c) => c.notNull())
@@ -98,6 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_ip', 'text')
     .addColumn('details', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_access_log_org_at').on('case_access_log').columns(['org_id', 'at']).execute();
-  await makeAppendOnly(db, 'case_access_log');
+  await db.schema.createIndex('read_log_org_at').on('read_log').columns(['org_id', 'at']).execute();
+  await db.schema.createIndex('read_log_target').on('read_log').columns(['target_type', 'target_id']).execute();
+  await makeAppendOnly(db, 'read_log');
 }

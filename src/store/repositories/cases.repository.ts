@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import { type Db, dialectOf } from '../database.js';
-import type { CaseAccessLogTable, CaseEventsTable, CasesTable } from '../tables/schema.js';
+import type { CaseEventsTable, CasesTable } from '../tables/schema.js';
 
 export type CaseRow = CasesTable;
 export type CaseEventRow = CaseEventsTable;
@@ -143,15 +143,6 @@ export function listCaseLinks(db: Db, caseId: string): Promise<{ from_case_id: s
     .select(['from_case_id', 'to_case_id'])
     .where((eb) => eb.or([eb('from_case_id', '=', caseId), eb('to_case_id', '=', caseId)]))
     .orderBy('created_at')
-    .execute();
-}
-
-/** Records reads of cases; append-only and outside the audit chain, so reads never queue on its head. */
-export async function recordCaseAccess(db: Db, rows: readonly CaseAccessLogTable[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('case_access_log')
-    .values([...rows])
     .execute();
 }
 

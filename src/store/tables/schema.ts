@@ -268,12 +268,15 @@ export interface CaseLinksTable {
   created_by: string | null;
 }
 
-/** Who read which case (append-only; kept off the audit chain's lock). */
-export interface CaseAccessLogTable {
+/** Who read which protected records (append-only; kept off the audit chain's lock). */
+export interface ReadLogTable {
   id: string;
   org_id: string;
-  case_id: string | null;
+  /** case.read, case.list, user.list … */
   action: string;
+  target_type: string;
+  /** the record read; null for a list */
+  target_id: string | null;
   at: string;
   actor_id: string | null;
   actor_name: string;
@@ -335,7 +338,7 @@ export interface Database {
   case_events: CaseEventsTable;
   case_number_counters: CaseNumberCountersTable;
   case_links: CaseLinksTable;
-  case_access_log: CaseAccessLogTable;
+  read_log: ReadLogTable;
   calendar_revisions: CalendarRevisionsTable;
   calendar_overrides: CalendarOverridesTable;
   calendar_covered_years: CalendarCoveredYearsTable;

@@ -1,7 +1,15 @@
 /** The audit log for the security auditor (/api/v1/audit): search and chain verification; no writes. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAuditSearchQuery, ZAuditSearchResponse, ZAuditVerifyQuery, ZAuditVerifyResponse } from '../../../contracts/audit.js';
+import {
+  ZAuditSearchQuery,
+  ZAuditSearchResponse,
+  ZAuditVerifyQuery,
+  ZAuditVerifyResponse,
+  ZReadLogQuery,
+  ZReadLogResponse,
+} from '../../../contracts/audit.js';
 import { searchAuditLog } from '../../../services/audit/search-audit-log.js';
+import { searchReadLog } from '../../../services/audit/search-read-log.js';
 import { verifyAuditLog } from '../../../services/audit/verify-audit-log.js';
 import { problemResponses } from '../../problem-responses.js';
 
@@ -24,6 +32,20 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { org, ...filters } = request.query;
       return searchAuditLog(request.ctx, { ...filters, orgCode: org });
     },
+  );
+
+  app.get(
+    '/reads',
+    {
+      config: { action: 'audit.read' },
+      schema: {
+        tags: TAGS,
+        summary: '查阅访问记录：谁查阅了哪些案件和账号（读取记录不占用审计哈希链，新记录在前）',
+        querystring: ZReadLogQuery,
+        response: { 200: ZReadLogResponse, ...errors },
+      },
+    },
+    (request) => searchReadLog(request.ctx, request.query),
   );
 
   app.get(
