@@ -120,12 +120,22 @@ export const ZDeadlineQuery = z
   });
 
 export const ZDeadlineResponse = z.object({
-  from: z.string(),
-  due: z.string().nullable(),
-  unit: z.string(),
+  ruleId: z.string(),
+  label: z.string(),
+  /** the article the limit (or the counting) comes from */
+  source: z.string(),
+  unit: z.enum(['working-days', 'calendar-days', 'hours', 'explicit-date']),
   amount: z.number(),
+  start: z.string(),
+  /** the date counting starts after (not counted) */
+  from: z.string(),
+  /** the last day; null when a year's holiday data is missing */
+  due: z.string().nullable(),
   counted: z.array(z.string()),
   skipped: z.array(z.object({ date: z.string(), reason: z.string() })),
+  suspended: z.array(z.object({ date: z.string(), reason: z.string() })),
+  extended: z.object({ amount: z.number(), reason: z.string() }).nullable(),
+  rolledForward: z.object({ from: z.string(), to: z.string() }).nullable(),
   calendarComplete: z.boolean(),
   missingYears: z.array(z.number().int()),
   explanation: z.string(),

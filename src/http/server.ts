@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit/audit.routes.js';
 import { accountRoutes } from './routes/auth/account.routes.js';
 import { adminInvitationRoutes } from './routes/auth/admin-invitations.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
+import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { legalSourceRoutes } from './routes/legal-sources/legal-sources.routes.js';
 import { officerRoutes } from './routes/officers/officers.routes.js';
@@ -169,6 +170,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(legalSourceRoutes, { prefix: '/api/v1/legal-sources' });
   await app.register(caseRoutes, { prefix: '/api/v1/cases' });
   await app.register(procedureRoutes, { prefix: '/api/v1/procedures' });
+  await app.register(calendarRoutes, { prefix: '/api/v1/calendar' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   const webRoot = options.webRoot ?? path.join(PROJECT_ROOT, 'dist', 'web');
