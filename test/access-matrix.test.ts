@@ -378,6 +378,18 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
         headers: { 'content-type': 'application/json' },
       }),
     },
+    'GET /api/v1/calendar': { allowed: anywhere('system-admin'), probe: async () => ({ url: '/api/v1/calendar?year=2026' }) },
+    'POST /api/v1/calendar/overrides': {
+      allowed: anywhere('system-admin'),
+      probe: async () => ({
+        url: '/api/v1/calendar/overrides',
+        payload: { entries: [{ date: '2026-11-04', kind: 'holiday', name: '测试' }], dryRun: true },
+      }),
+    },
+    'GET /api/v1/calendar/deadline': {
+      allowed: everyone,
+      probe: async () => ({ url: '/api/v1/calendar/deadline?from=2026-09-28&workingDays=5' }),
+    },
     'POST /api/v1/legal-sources/changes': {
       allowed: anywhere('system-admin', 'legal-reviewer'),
       probe: async () => ({
