@@ -71,6 +71,8 @@ export const ZSearchHit = z.object({
   /** where the query matched: the Chinese label of the field (项目名称, 责任事项, 实施依据 …) and a short snippet around the match */
   matches: z.array(z.object({ field: z.string(), snippet: z.string() })),
   findingCount: z.number().int(),
+  /** the search terms this item contains (items are ranked by how many) */
+  matchedTerms: z.array(z.string()).optional(),
 });
 export const ZSearchResponse = z.object({
   organisation: ZOrganisationRef,
@@ -78,6 +80,10 @@ export const ZSearchResponse = z.object({
   q: z.string().nullable(),
   total: z.number().int(),
   items: z.array(ZSearchHit),
+  /** the terms searched for: the query split at spaces, unknown Chinese phrases into two-character words */
+  terms: z.array(z.string()).optional(),
+  /** when nothing matched: item names close to the query */
+  suggestions: z.array(z.string()).optional(),
 });
 export type TSearchResponse = z.infer<typeof ZSearchResponse>;
 export type TSearchHit = z.infer<typeof ZSearchHit>;

@@ -20,6 +20,7 @@ import {
   listVersionHeaders,
   loadVersionList,
   searchItems,
+  searchItemsAnyTerm,
   type VersionHeader,
   versionDiff,
   versionFindings,
@@ -33,6 +34,7 @@ import {
   registryFindingCounts,
   registryFindingsOf,
 } from '../legal-sources/live-findings.js';
+import { allPieces, expandTerms, queryTerms, scoreText, suggestNames } from './search-terms.js';
 import { matchSnippets } from './search-text.js';
 
 async function organisation(ctx: ServiceContext, orgCode: string): Promise<OrganisationRow> {
@@ -131,23 +133,54 @@ export interface SearchPowerItemsOptions {
   versionNo?: number | undefined;
 }
 
-/** Items matching a substring (names, duties, citation texts), optionally of one category. */
+/**
+ * Items matching what people typed (names, duties, citation texts), optionally of one category:
+ * terms are matched separately and items ranked by how many they contain (search-terms.ts); when
+ * nothing matches, the closest item names are suggested.
+ */
 export async function searchPowerItems(ctx: ServiceContext, orgCode: string, options: SearchPowerItemsOptions): Promise<TSearchResponse> {
   const org = await organisation(ctx, orgCode);
   const check = await registryCheckFor(ctx);
   const { row, counts, summary: s } = await version(ctx, org, options.versionNo, check);
   const q = options.q?.trim() || undefined;
-  const rows = await searchItems(ctx.db, { versionId: row.id, text: q, category: options.category || undefined });
-  const items = rows.map((r) => {
+  const category = options.category || undefined;
+  const present = (r: { item_json: string; finding_count: number }, matched: string[]) => {
     const item = JSON.parse(r.item_json) as TPowerItem;
     return {
       no: item.no,
       category: item.category,
       name: item.name,
       subItem: item.subItem,
-      matches: q ? matchSnippets(item, q) : [],
+      matches: matched.flatMap((term) => matchSnippets(item, term)).filter((m, i, all) => all.findIndex((o) => o.field === m.field) === i),
       findingCount: r.finding_count + (counts.byItem.get(item.no) ?? 0),
+      matchedTerms: matched,
     };
-  });
-  return { organisation: orgRef(org), version: s, q: q ?? null, total: items.length, items };
+  };
+  if (!q) {
+    const rows = await searchItems(ctx.db, { versionId: row.id, category });
+    const items = rows.map((r) => ({ ...present(r, []), matchedTerms: [] }));
+    return { organisation: orgRef(org), version: s, q: null, total: items.length, items };
+  }
+  // A Chinese phrase no item contains is looked for as its two-character words instead.
+  const typed = queryTerms(q);
+  const witnesses: string[] = [];
+  for (const term of typed) {
+    const [hit] = await searchItemsAnyTerm(ctx.db, { versionId: row.id, terms: [term], limit: 1 });
+    if (hit) witnesses.push(hit.search_text);
+  }
+  const terms = expandTerms(q, witnesses);
+  const rows = await searchItemsAnyTerm(ctx.db, { versionId: row.id, terms: allPieces(terms), category });
+  const scored = rows
+    .map((r) => ({ r, score: scoreText(r.search_text, terms) }))
+    .filter((entry) => entry.score.terms > 0)
+    .sort((a, b) => b.score.terms - a.score.terms || b.score.matched.length - a.score.matched.length || a.r.item_no - b.r.item_no);
+  const items = scored.map(({ r, score }) => present(r, score.matched));
+  const suggestions =
+    items.length === 0
+      ? suggestNames(
+          q,
+          (await searchItems(ctx.db, { versionId: row.id })).map((r) => (JSON.parse(r.item_json) as TPowerItem).name),
+        )
+      : [];
+  return { organisation: orgRef(org), version: s, q, total: items.length, items, terms: allPieces(terms), suggestions };
 }

@@ -83,6 +83,34 @@ export async function searchItems(db: Db, options: ItemSearchOptions): Promise<I
   return query.orderBy('item_no').execute();
 }
 
+export interface ItemAnyTermOptions {
+  versionId: string;
+  /** the item matches when its search text contains at least one of them (case-insensitive) */
+  terms: readonly string[];
+  category?: string | undefined;
+  limit?: number;
+}
+
+/** Items of a version whose search text contains any of the terms, by item number. */
+export async function searchItemsAnyTerm(db: Db, options: ItemAnyTermOptions): Promise<ItemRow[]> {
+  if (options.terms.length === 0) return [];
+  let query = db.selectFrom('power_list_items').selectAll().where('version_id', '=', options.versionId);
+  if (options.category) query = query.where('category', '=', options.category);
+  const patterns = options.terms.map((term) => `%${escapeLike(term)}%`);
+  if (dialectOf(db) === 'sqlite') {
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('power_list_items_fts')
+        .select('item_id')
+        .where((inner) => inner.or(patterns.map((pattern) => sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`))),
+    );
+  } else {
+    query = query.where((eb) => eb.or(patterns.map((pattern) => sql<boolean>`search_text ILIKE ${pattern} ESCAPE '\\'`)));
+  }
+  query = query.orderBy('item_no');
+  return options.limit ? query.limit(options.limit).execute() : query.execute();
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
