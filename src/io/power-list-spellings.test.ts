@@ -3,8 +3,11 @@
  * table as .xlsx and as TSV (both must agree): entries run together, step names in other shapes,
  * bare citation titles, references to another column, wrapped edition notes and names.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TPowerItem } from '../contracts/power-list.js';
+import { parseRegistry } from '../domain/legal-sources/registry.js';
+import { findStaleCitations } from '../domain/legal-sources/stale-citations.js';
 import { lintPowerList } from '../domain/powerlist/lint.js';
 import { type Table, tsvOf, xlsxOf } from './power-list-corpus.fixtures.js';
 import { readPowerListTsv } from './power-list-tsv.js';
@@ -165,5 +168,17 @@ describe('citations run together and wrapped', () => {
   it('reads a name wrapped inside its cell as one name', async () => {
     const item = await itemWith({ 项目名称: '对保密工作的\n监督检查' });
     expect(item.name).toBe('对保密工作的监督检查');
+  });
+});
+
+describe('a bare title reaches the stale-citation check', () => {
+  it('finds the same stale edition whether the title is written with 《》 or without', async () => {
+    const registry = parseRegistry(readFileSync(new URL('../../data/legal-sources.json', import.meta.url), 'utf8'));
+    const rulesOf = async (cell: string) =>
+      findStaleCitations([await itemWith({ 实施依据: cell })], registry, '2026-11-26').map((f) => [f.rule, f.field, f.entry]);
+    const quoted = await rulesOf('【法规】《中华人民共和国保守国家秘密法实施条例》（国务院令第646号）第三十四条 机关、单位应当配合检查。');
+    const bare = await rulesOf('中华人民共和国保守国家秘密法实施条例（国务院令第646号）第三十四条 机关、单位应当配合检查。');
+    expect(quoted.map(([rule]) => rule)).toContain('stale-citation');
+    expect(bare).toEqual(quoted);
   });
 });
