@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCase, TCaseListResponse, TProcedure, TRefusal } from '../src/contracts/cases.js';
+import { importCalendarOverrides } from '../src/services/calendar/import-calendar-overrides.js';
 import { createAccount, ensureOrganisation, signIn, systemContext } from './helpers/access-fixtures.js';
 import { act, api, type CaseTeam, createCaseTeam } from './helpers/case-fixtures.js';
 import { dialectsUnderTest } from './helpers/database.js';
@@ -665,12 +666,26 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
   });
 
   it('keeps reads off the audit chain: 30 concurrent case-list reads add 30 read-log rows and no chain record; the auditor sees them', async () => {
-    const chainBefore = await server.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const readsBefore = await server.db.selectFrom('read_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'case.list').executeTakeFirstOrThrow();
+    const chainBefore = await server.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const readsBefore = await server.db
+      .selectFrom('read_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', 'case.list')
+      .executeTakeFirstOrThrow();
     const responses = await Promise.all(Array.from({ length: 30 }, () => api(server, 'GET', '/api/v1/cases?status=all', officerB.session)));
     expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
-    const chainAfter = await server.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const readsAfter = await server.db.selectFrom('read_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'case.list').executeTakeFirstOrThrow();
+    const chainAfter = await server.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const readsAfter = await server.db
+      .selectFrom('read_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('action', '=', 'case.list')
+      .executeTakeFirstOrThrow();
     expect(Number(chainAfter.n)).toBe(Number(chainBefore.n));
     expect(Number(readsAfter.n) - Number(readsBefore.n)).toBe(30);
 
@@ -684,5 +699,25 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
     );
     expect(reads.status).toBe(200);
     expect(reads.body.reads.filter((r) => r.action === 'case.list').length).toBeGreaterThanOrEqual(30);
+  });
+
+  // last: it declares 2027 covered for this server's calendar
+  it('says "calendar data missing" for a deadline reaching 2027, and recounts running deadlines when 2027 is imported', async () => {
+    let kase = await open(1, { source: '举报', summary: '跨年期限测试', discoveredOn: '2026-10-19' });
+    kase = await act(server, officerA.session, kase, 'file', { filedOn: '2026-10-20', approvedBy: '局长' });
+    const before = kase.deadlines.find((d) => d.id === 'decision');
+    expect(before).toMatchObject({ due: null, calendarComplete: false, missingYears: [2027] });
+    expect(before?.explanation).toContain('2027');
+
+    const ctx = systemContext(server.db, { clock });
+    const result = await importCalendarOverrides(ctx, {
+      entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+      coveredYears: [2027],
+      source: '国务院办公厅关于2027年部分节假日安排的通知（测试）',
+    });
+    expect(result.followUps?.map((f) => f.message).join('')).toMatch(/重新计算了 \d+ 个案件的期限/);
+    const after = (await api<TCase>(server, 'GET', `/api/v1/cases/${kase.id}`, officerA.session)).body;
+    expect(after.deadlines.find((d) => d.id === 'decision')).toMatchObject({ due: '2027-01-18', calendarComplete: true });
+    expect(after.timeline.at(-1)?.label).toBe('日历变更，重新计算期限');
   });
 });

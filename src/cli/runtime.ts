@@ -4,6 +4,7 @@
  */
 import { type AppConfig, ConfigError, loadConfig } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
+import { registerCaseDeadlineFollowUp } from '../services/cases/recompute-deadlines.js';
 import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
 import { openMigratedDatabase } from '../services/database-lifecycle.js';
 import { seedLegalRegistry } from '../services/legal-sources/seed-legal-registry.js';
@@ -13,6 +14,7 @@ export const EXIT = { ok: 0, findings: 1, userError: 2, internal: 3 } as const;
 
 /** Run `fn` with a migrated database and the seed organisations in place; closes the database after. */
 export async function withDatabase<T>(fn: (ctx: ServiceContext, config: AppConfig) => Promise<T>): Promise<T> {
+  registerCaseDeadlineFollowUp();
   const config = loadConfig();
   const database = await openMigratedDatabase(config.database);
   try {

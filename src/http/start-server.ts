@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/env.js';
 import { issueSetupLink, type SetupLink } from '../services/auth/issue-setup-link.js';
+import { registerCaseDeadlineFollowUp } from '../services/cases/recompute-deadlines.js';
 import { seedBundledList } from '../services/catalog/seed-bundled-list.js';
 import { createContext, type ServiceContext, SYSTEM } from '../services/context.js';
 import { type Db, openMigratedDatabase } from '../services/database-lifecycle.js';
@@ -46,6 +47,7 @@ export function printSetupLink(link: SetupLink): void {
 
 /** Migrate, seed and listen on the configured port. */
 export async function startServer(config: AppConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  registerCaseDeadlineFollowUp();
   const database = await openMigratedDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {

@@ -5,6 +5,7 @@
  */
 import type { CaseEvent, CaseState } from '../../domain/cases/case.js';
 import { listOpenCases } from '../../store/repositories/cases.repository.js';
+import { onCalendarChanged } from '../calendar/calendar-changed.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 import { caseRowToState } from './case-rows.js';
@@ -42,4 +43,12 @@ export async function recomputeCaseDeadlines(ctx: ServiceContext, reason: string
     casesChanged++;
   }
   return { casesChanged };
+}
+
+/** Registers the recount as a follow-up of every calendar import (server start and the command line call it). */
+export function registerCaseDeadlineFollowUp(): void {
+  onCalendarChanged('case-deadlines', async (ctx, change) => {
+    const { casesChanged } = await recomputeCaseDeadlines(ctx, change.reason);
+    return casesChanged === 0 ? '没有案件的期限因此改变' : `重新计算了 ${casesChanged} 个案件的期限`;
+  });
 }
