@@ -8,7 +8,8 @@ import { mergeFindings } from '../../domain/legal-sources/registry-findings.js';
 import { findStaleCitations } from '../../domain/legal-sources/stale-citations.js';
 import { lintPowerList } from '../../domain/powerlist/lint.js';
 import { procedureMappingFindings } from '../../domain/procedure/mapping-findings.js';
-import { type PowerListFormat, type ReadPowerListOptions, readPowerListFile } from '../../io/read-power-list-file.js';
+import type { PowerListFormat, ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import { defaultParser } from './read-power-list-isolated.js';
 
 export interface AnalysedPowerList {
   list: TPowerList;
@@ -39,13 +40,17 @@ export interface AnalysePowerListOptions extends ReadPowerListOptions {
   registry?: RegistryAsOf | null | undefined;
 }
 
-/** Parse and lint a power-list file. */
+/**
+ * Parse and lint a power-list file. The parsing runs in a worker thread with time and memory
+ * limits, queued behind other imports (read-power-list-isolated.ts), so that no upload stalls the
+ * server; the linting of the parsed list is bounded by its size and stays here.
+ */
 export async function analysePowerList(
   bytes: Uint8Array,
   fileName: string,
   options: AnalysePowerListOptions = {},
 ): Promise<AnalysedPowerList> {
-  const read = await readPowerListFile(bytes, fileName, options);
+  const read = await defaultParser.read(bytes, fileName, options);
   const findings = findingsFor(read, options.registry ?? null);
   return { list: { title: read.title, items: read.items, findings }, format: read.format, encoding: read.encoding };
 }

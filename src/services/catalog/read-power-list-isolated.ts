@@ -1,0 +1,144 @@
+/**
+ * Parsing power-list files off the event loop (issue 9): each file is parsed in its own worker
+ * thread with a time limit and a heap limit, and at most a few parse at once while the others
+ * wait in a bounded queue. A file that would take the server's whole CPU (nested HTML, 4 million
+ * shared strings) or memory now costs one worker, which is ended when it runs out of time or heap;
+ * every other request goes on being served. A full queue answers 429 straight away.
+ *
+ * The limits on what a parser accepts (inflated bytes, nesting depth, tags per cell) live in
+ * src/io; this module only isolates and bounds whatever the parser does.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DomainError, ERROR_CODES } from '../../domain/errors.js';
+import type { ReadPowerList, ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import type { ParseMessage, ParseRequest } from './read-power-list.worker.js';
+
+export interface IsolatedParserLimits {
+  /** files parsed at the same time */
+  maxConcurrent: number;
+  /** files waiting beyond those; one more is refused with 429 */
+  maxQueued: number;
+  /** wall-clock time one parse may take, from the moment its worker starts */
+  timeoutMs: number;
+  /** the worker's V8 heap limit (old generation), in MB */
+  maxHeapMb: number;
+}
+
+/** One at a time on a small machine, two where there are cores to spare; 2 minutes; 768 MB each. */
+export const DEFAULT_PARSER_LIMITS: IsolatedParserLimits = {
+  maxConcurrent: Math.max(1, Math.min(2, os.availableParallelism() - 1)),
+  maxQueued: 16,
+  timeoutMs: 120_000,
+  maxHeapMb: 768,
+};
+
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(`./read-power-list.worker.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url);
+
+/** A new parsing worker; from the sources (tests, `npm run quanze`) it is TypeScript, loaded through tsx. */
+function startWorker(maxHeapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  if (!FROM_SOURCES) return new Worker(WORKER_URL, { resourceLimits });
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+/** A parser with its own queue; the server and the CLI share `defaultParser`. */
+export class IsolatedParser {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limits: IsolatedParserLimits = DEFAULT_PARSER_LIMITS) {}
+
+  /** Parses running and waiting (for tests and metrics). */
+  state(): { active: number; queued: number } {
+    return { active: this.active, queued: this.waiting.length };
+  }
+
+  /**
+   * Parses the file in a worker thread once a slot is free.
+   * @throws DomainError 'rate-limited' when the queue is full, 'too-large' when the parse runs out of
+   *   time or memory, and the parser's own errors (malformed-file …) as they are.
+   */
+  async read(bytes: Uint8Array, fileName: string, options: ReadPowerListOptions = {}): Promise<ReadPowerList> {
+    await this.acquire();
+    try {
+      return await this.parseInWorker(bytes, fileName, options);
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.limits.maxConcurrent) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= this.limits.maxQueued) {
+      return Promise.reject(new DomainError(ERROR_CODES.rateLimited, '正在处理的导入文件过多，请稍后再试。'));
+    }
+    // The slot is handed over by release(): `active` stays counted for the waiter.
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  private parseInWorker(bytes: Uint8Array, fileName: string, options: ReadPowerListOptions): Promise<ReadPowerList> {
+    return new Promise((resolve, reject) => {
+      const worker = startWorker(this.limits.maxHeapMb);
+      let settled = false;
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        outcome();
+      };
+      const timer = setTimeout(() => {
+        finish(() =>
+          reject(
+            new DomainError(
+              ERROR_CODES.tooLarge,
+              `文件解析超过 ${Math.round(this.limits.timeoutMs / 1000)} 秒仍未完成，已中止：请检查文件是否含有异常复杂的内容（如层层嵌套的格式），或拆分后再导入。`,
+            ),
+          ),
+        );
+      }, this.limits.timeoutMs);
+      worker.on('message', (message: ParseMessage) => {
+        if (message.kind === 'progress') options.onProgress?.(message.done, message.total);
+        else if (message.kind === 'result') finish(() => resolve(message.result));
+        else if (message.kind === 'domain-error') {
+          finish(() =>
+            reject(
+              new DomainError(message.code, message.message, {
+                ...(message.location ? { location: message.location } : {}),
+                issues: message.issues,
+              }),
+            ),
+          );
+        } else finish(() => reject(new Error(`power-list parser failed: ${message.message}`)));
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          finish(() =>
+            reject(new DomainError(ERROR_CODES.tooLarge, `文件解析所需内存超过 ${this.limits.maxHeapMb} MB，已中止：请拆分文件后再导入。`)),
+          );
+        } else finish(() => reject(error));
+      });
+      worker.on('exit', (code) => finish(() => reject(new Error(`power-list parser exited (${code}) without an answer`))));
+      // A copy is sent, so that the caller keeps its bytes (for the file's checksum).
+      // (new Uint8Array copies; Buffer#slice would share — and detach — Node's buffer pool.)
+      const copy = new Uint8Array(bytes);
+      const request: ParseRequest = { bytes: copy, fileName };
+      worker.postMessage(request, [copy.buffer]);
+    });
+  }
+}
+
+/** The installation's parser: one queue for every import of the process. */
+export const defaultParser = new IsolatedParser();
