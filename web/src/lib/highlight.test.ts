@@ -31,3 +31,15 @@ describe('splitHighlight', () => {
     expect(segments[1]).toEqual({ text: '载体', isMatch: true });
   });
 });
+
+describe('splitHighlight with several terms', () => {
+  it('marks each term where it occurs, as the search matches them separately', () => {
+    expect(splitHighlight('在公共信息网络上发现泄密信息', '网络 泄密')).toEqual([
+      { text: '在公共信息', isMatch: false },
+      { text: '网络', isMatch: true },
+      { text: '上发现', isMatch: false },
+      { text: '泄密', isMatch: true },
+      { text: '信息', isMatch: false },
+    ]);
+  });
+});

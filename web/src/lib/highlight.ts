@@ -9,19 +9,34 @@ export interface HighlightSegment {
   isMatch: boolean;
 }
 
-/** Splits `text` at every occurrence of `query` (case-insensitive for Latin letters). */
+/**
+ * Splits `text` at every occurrence of the query's terms (separated by white space; the search
+ * matches them separately), case-insensitive for Latin letters. Longer terms win where terms overlap.
+ */
 export function splitHighlight(text: string, query: string | null | undefined): HighlightSegment[] {
-  const needle = (query ?? '').trim();
-  if (needle === '' || text === '') return text === '' ? [] : [{ text, isMatch: false }];
+  const needles = [
+    ...new Set(
+      (query ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((term) => term !== ''),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  if (needles.length === 0 || text === '') return text === '' ? [] : [{ text, isMatch: false }];
   const haystack = text.toLowerCase();
-  const lowered = needle.toLowerCase();
-  const segments: HighlightSegment[] = [];
-  let from = 0;
-  for (let at = haystack.indexOf(lowered); at !== -1; at = haystack.indexOf(lowered, from)) {
-    if (at > from) segments.push({ text: text.slice(from, at), isMatch: false });
-    segments.push({ text: text.slice(at, at + needle.length), isMatch: true });
-    from = at + needle.length;
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (const needle of needles) {
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+      for (let i = at; i < at + needle.length; i += 1) marked[i] = true;
+    }
   }
-  if (from < text.length) segments.push({ text: text.slice(from), isMatch: false });
+  const segments: HighlightSegment[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i += 1) {
+    if (i === text.length || marked[i] !== marked[start]) {
+      segments.push({ text: text.slice(start, i), isMatch: marked[start] === true });
+      start = i;
+    }
+  }
   return segments;
 }

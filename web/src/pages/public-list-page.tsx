@@ -146,17 +146,30 @@ export function PublicListPage() {
             {isSearching && search.data && (
               <div style={{ padding: '12px 16px' }} data-testid="search-summary">
                 <Typography.Text type="secondary">
-                  “{q}”共找到 {search.data.total} 项相关事项
+                  “{q}”共找到 {search.data.total} 项相关事项{(search.data.terms?.length ?? 0) > 1 ? '，匹配词多的在前' : ''}
                   {category !== ALL ? `，其中${category} ${visibleRows.length} 项` : ''}
                 </Typography.Text>
               </div>
             )}
             <PowerListTable
               rows={visibleRows}
-              query={isSearching ? q : null}
+              query={isSearching ? (search.data?.terms?.join(' ') ?? q) : null}
               loading={isSearching && search.isPending}
               emptyText={
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isSearching ? `未找到与“${q}”相关的事项` : '该分类下暂无事项'}>
+                  {isSearching && (search.data?.suggestions?.length ?? 0) > 0 && (
+                    <div style={{ marginBottom: 12 }} data-testid="search-suggestions">
+                      <Typography.Text type="secondary">您是不是要找：</Typography.Text>
+                      {search.data?.suggestions?.map((name) => (
+                        <div key={name}>
+                          <Typography.Link onClick={() => applyParams({ q: name, category: ALL })}>{name}</Typography.Link>
+                        </div>
+                      ))}
+                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                        也可以换用更短的词，或用空格分开几个词。
+                      </Typography.Text>
+                    </div>
+                  )}
                   {isSearching && <Button onClick={() => applyParams({ q: '', category: ALL })}>查看全部事项</Button>}
                 </Empty>
               }
