@@ -69,3 +69,29 @@ describe('dependency direction', () => {
     expect(violations('web/src', (t) => !t.startsWith('src/') || t === 'src/contracts')).toEqual([]);
   });
 });
+
+describe('the case engine', () => {
+  it('lives where a newcomer looks for it', () => {
+    for (const dir of ['src/domain/cases', 'src/domain/procedure', 'src/domain/supervision', 'src/domain/calendar', 'src/services/cases']) {
+      expect(sourceFiles(dir).length, dir).toBeGreaterThan(0);
+    }
+    expect(fs.existsSync(path.join(PROJECT_ROOT, 'src/contracts/cases.ts'))).toBe(true);
+    expect(fs.existsSync(path.join(PROJECT_ROOT, 'src/store/repositories/cases.repository.ts'))).toBe(true);
+  });
+
+  it('reads no clock and draws no randomness in the domain: time and ids are parameters', () => {
+    const offenders = sourceFiles('src/domain')
+      .filter((file) => !file.endsWith('.test.ts'))
+      .filter((file) => /Date\.now\(|new Date\(\)|Math\.random\(/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(PROJECT_ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('changes cases only through the repository that locks them: no service writes the cases table itself', () => {
+    const offenders = sourceFiles('src/services')
+      .filter((file) => /updateTable\(\s*'cases'|insertInto\(\s*'cases'|insertInto\(\s*'case_events'/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(PROJECT_ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+});
+
