@@ -96,7 +96,7 @@ export function RefusalAlert({
   );
 }
 
-/** The form of one action. Remounted (by key) after every change of the case. */
+/** The form of one action; it sends the case version current when it is submitted. */
 function ActionForm({
   kase,
   action,
@@ -124,7 +124,12 @@ function ActionForm({
     setError(null);
     setLastRequest(request);
     transition.mutate(request, {
-      onSuccess: onDone,
+      onSuccess: (next) => {
+        // The step may stay where it is (a notice served, a statement recorded): start the form afresh.
+        form.resetFields();
+        setLastRequest(null);
+        onDone(next);
+      },
       onError: (failure) => {
         const code = problemCode(failure);
         if (code === 'rule-violated') {
@@ -289,7 +294,8 @@ export function NextStep({ kase, procedure, onReload }: { kase: TCase; procedure
         </Flex>
       )}
       <ActionForm
-        key={`${kase.version}-${action.id}`}
+        // Kept across other changes of the case (an officer assigned after a refusal): what was typed stays.
+        key={`${kase.step?.id ?? ''}-${action.id}`}
         kase={kase}
         action={action}
         procedure={procedure}

@@ -27,7 +27,8 @@ function cardText(deadline: TCaseDeadline): string {
   const left = deadline.remainingWorkingDays;
   if (deadline.card === 'red') return left !== null && left < 0 ? `红牌 · 超期 ${-left} 个工作日` : '红牌 · 今日到期';
   if (deadline.card === 'yellow') return left !== null ? `黄牌 · 剩 ${left} 个工作日` : '黄牌 · 即将到期';
-  return deadline.due ? `${shortDay(deadline.due)}到期` : '到期日待定';
+  if (deadline.due) return `${shortDay(deadline.due)}到期`;
+  return deadline.calendarComplete ? '到期日待定' : `缺${deadline.missingYears.join('、')}年日历，到期日待定`;
 }
 
 /** The deadline's explanation: how the due day was counted, which days were skipped and why. */
@@ -65,7 +66,16 @@ export function DeadlineExplanation({ deadline }: { deadline: TCaseDeadline }) {
 
 /** A deadline as a tag — 红牌, 黄牌 or its due day — whose explanation opens on click. */
 export function DeadlineBadge({ deadline, withLabel = false }: { deadline: TCaseDeadline; withLabel?: boolean }) {
-  const color = deadline.card === 'red' ? 'red' : deadline.card === 'yellow' ? 'gold' : deadline.state === 'running' ? 'blue' : 'default';
+  const color =
+    deadline.card === 'red'
+      ? 'red'
+      : deadline.card === 'yellow'
+        ? 'gold'
+        : deadline.state === 'running' && !deadline.calendarComplete
+          ? 'orange'
+          : deadline.state === 'running'
+            ? 'blue'
+            : 'default';
   const text = deadline.state === 'running' ? cardText(deadline) : STATE_LABELS[deadline.state];
   return (
     <Popover title={`${deadline.label}：如何计算`} content={<DeadlineExplanation deadline={deadline} />} trigger="click">

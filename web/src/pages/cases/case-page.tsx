@@ -178,26 +178,40 @@ function Header({ kase }: { kase: TCase }) {
           type="warning"
           showIcon
           icon={<HistoryOutlined />}
-          title="本事项引用的部分法律依据已修订或废止"
+          title={`本事项引用的法律依据中有 ${kase.citationNotices.length} 条已修订、废止或无法核对，办理时请以现行版本为准。`}
           description={
-            <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="citation-notices">
-              {kase.citationNotices.map((notice) => {
-                const marker = citationMarker(notice);
-                return (
-                  <li key={`${notice.field}-${notice.entry}-${notice.kind}`}>
-                    {FIELD_LABELS[notice.field]}：{notice.cited.title.startsWith('《') ? notice.cited.title : `《${notice.cited.title}》`}
-                    <Tag color={marker.tag.colour} style={{ marginInlineStart: 6 }}>
-                      {marker.tag.label}
-                    </Tag>
-                    {marker.lines.map((line) => (
-                      <div key={line} style={{ fontSize: 13 }}>
-                        {line}
-                      </div>
-                    ))}
-                  </li>
-                );
-              })}
-            </ul>
+            <Collapse
+              ghost
+              size="small"
+              style={{ marginInline: -16 }}
+              items={[
+                {
+                  key: 'notices',
+                  label: '查看各条依据的现行版本',
+                  children: (
+                    <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="citation-notices">
+                      {kase.citationNotices.map((notice) => {
+                        const marker = citationMarker(notice);
+                        return (
+                          <li key={`${notice.field}-${notice.entry}-${notice.kind}`}>
+                            {FIELD_LABELS[notice.field]}：
+                            {notice.cited.title.startsWith('《') ? notice.cited.title : `《${notice.cited.title}》`}
+                            <Tag color={marker.tag.colour} style={{ marginInlineStart: 6 }}>
+                              {marker.tag.label}
+                            </Tag>
+                            {marker.lines.map((line) => (
+                              <div key={line} style={{ fontSize: 13 }}>
+                                {line}
+                              </div>
+                            ))}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
           }
         />
       )}

@@ -260,10 +260,10 @@ function NewCaseForm() {
             />
           </Form.Item>
           {officers.isError && <Text type="secondary">执法人员名单暂时无法读取，可在立案后指派。</Text>}
-          <ServerErrorAlert error={error} title="未能立案" onClose={() => setError(null)} />
+          <ServerErrorAlert error={error} title="未能创建案件" onClose={() => setError(null)} />
           <Flex gap={8}>
             <Button type="primary" htmlType="submit" loading={openCase.isPending} disabled={!procedure.data} data-testid="open-case">
-              立案
+              创建案件
             </Button>
             <Button onClick={() => navigate('/cases')}>取消</Button>
           </Flex>
