@@ -1,22 +1,27 @@
 /**
- * The change counts of a version against its predecessor: +N −N ~N.
+ * The change counts of a version against its predecessor, in words: 新增 1 项 修改 1 项.
  */
 import type { TVersionSummary } from '@contracts/api.js';
-import { Space, Tooltip, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 
 const { Text } = Typography;
 
-/** +added −removed ~changed, or 首版 for the first version. */
+/** 新增 1 项，修改 2 项 — the counts in words, coloured; 首次导入 or 无变化 otherwise. */
 export function DiffSummary({ diff }: { diff: TVersionSummary['diffSummary'] }) {
   if (diff === null) return <Text type="secondary">首次导入</Text>;
   if (diff.added + diff.removed + diff.changed === 0) return <Text type="secondary">无变化</Text>;
+  const parts = [
+    { count: diff.added, word: '新增', colour: '#389e0d' },
+    { count: diff.changed, word: '修改', colour: '#d48806' },
+    { count: diff.removed, word: '删除', colour: '#cf1322' },
+  ].filter((part) => part.count > 0);
   return (
-    <Tooltip title={`新增 ${diff.added} 项，删除 ${diff.removed} 项，修改 ${diff.changed} 项`}>
-      <Space size={10} data-testid="diff-summary">
-        <Text style={{ color: '#389e0d' }}>+{diff.added}</Text>
-        <Text style={{ color: '#cf1322' }}>−{diff.removed}</Text>
-        <Text style={{ color: '#d48806' }}>~{diff.changed}</Text>
-      </Space>
-    </Tooltip>
+    <Space size={10} wrap data-testid="diff-summary">
+      {parts.map((part) => (
+        <Text key={part.word} style={{ color: part.colour }}>
+          {part.word} {part.count} 项
+        </Text>
+      ))}
+    </Space>
   );
 }

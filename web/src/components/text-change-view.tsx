@@ -3,11 +3,41 @@
  */
 import { Typography } from 'antd';
 import type { TextChange } from '../lib/field-change.js';
+import type { DiffPart } from '../lib/word-diff.js';
 
 const { Text } = Typography;
 
 /** Inline rendering of a {@link TextChange}. */
-export function TextChangeView({ change }: { change: TextChange }) {
+export function TextChangeView({ change, parts }: { change: TextChange; parts?: readonly DiffPart[] | null }) {
+  if (parts) {
+    // Word by word: only the changed words are marked, the unchanged text between them stays plain.
+    return (
+      <span style={{ wordBreak: 'break-word' }} data-testid="word-diff">
+        {parts.map((part, index) =>
+          part.kind === 'same' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+            <Text key={index} type="secondary">
+              {part.text}
+            </Text>
+          ) : part.kind === 'removed' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+            <del key={index} style={{ background: '#fff1f0', color: '#cf1322', textDecorationColor: '#cf1322' }} title="删除">
+              {part.text}
+            </del>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+            <ins
+              key={index}
+              style={{ background: '#f6ffed', color: '#389e0d', textDecoration: 'none', borderBottom: '1px solid #95de64' }}
+              title="新增"
+            >
+              {part.text}
+            </ins>
+          ),
+        )}
+      </span>
+    );
+  }
   return (
     <span style={{ wordBreak: 'break-word' }}>
       {change.lead && <Text type="secondary">{change.lead}</Text>}

@@ -93,7 +93,7 @@ export function DiffDetails({ diff, versionNo }: { diff: TPowerListDiff; version
                           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
                           <li key={index}>
                             {line.label && <Text type="secondary">{line.label}：</Text>}
-                            <TextChangeView change={line.change} />
+                            <TextChangeView change={line.change} parts={line.parts} />
                           </li>
                         ))}
                       </ul>

@@ -43,7 +43,15 @@ describe('describeFieldChange', () => {
 
   it('describes a single-valued field without a label', () => {
     expect(describeFieldChange('旧名称', '新名称')).toEqual([
-      { label: null, change: { lead: '', removed: '旧', added: '新', tail: '名称' } },
+      {
+        label: null,
+        change: { lead: '', removed: '旧', added: '新', tail: '名称' },
+        parts: [
+          { kind: 'removed', text: '旧' },
+          { kind: 'added', text: '新' },
+          { kind: 'same', text: '名称' },
+        ],
+      },
     ]);
   });
 });

@@ -3,6 +3,8 @@
  * edited, and for an edit the changed part of the text with a little context around it.
  */
 
+import { clipUnchanged, type DiffPart, wordDiff } from './word-diff.js';
+
 /** The changed part of a text: context, what was removed, what was added, context. */
 export interface TextChange {
   /** unchanged text just before the change (clipped, with a leading … when clipped) */
@@ -18,6 +20,14 @@ export interface FieldChangeLine {
   /** 第2条, 新增第3条 …; null for a single-valued field */
   label: string | null;
   change: TextChange;
+  /** for an edited entry: the word-level diff with long unchanged runs clipped (null when too long to compare) */
+  parts?: DiffPart[] | null;
+}
+
+/** The clipped word diff of an edit. */
+function editParts(was: string, now: string): DiffPart[] | null {
+  const parts = wordDiff(was, now);
+  return parts ? clipUnchanged(parts, CONTEXT_CHARS) : null;
 }
 
 const CONTEXT_CHARS = 12;
@@ -59,7 +69,9 @@ export function entryText(value: unknown): string {
 /** The lines describing how a field went from `before` to `after`; list fields entry by entry. */
 export function describeFieldChange(before: unknown, after: unknown): FieldChangeLine[] {
   if (!Array.isArray(before) && !Array.isArray(after)) {
-    return [{ label: null, change: textChange(entryText(before), entryText(after)) }];
+    const was = entryText(before);
+    const now = entryText(after);
+    return [{ label: null, change: textChange(was, now), parts: was && now ? editParts(was, now) : null }];
   }
   const a: unknown[] = Array.isArray(before) ? before : [];
   const b: unknown[] = Array.isArray(after) ? after : [];
@@ -70,7 +82,7 @@ export function describeFieldChange(before: unknown, after: unknown): FieldChang
     if (was === now) continue;
     if (was === null) lines.push({ label: `新增第${i + 1}条`, change: textChange('', now ?? '') });
     else if (now === null) lines.push({ label: `删除第${i + 1}条`, change: textChange(was, '') });
-    else lines.push({ label: `第${i + 1}条`, change: textChange(was, now) });
+    else lines.push({ label: `第${i + 1}条`, change: textChange(was, now), parts: editParts(was, now) });
   }
   return lines;
 }
