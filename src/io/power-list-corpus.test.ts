@@ -5,6 +5,7 @@
  * however they are run together; citations, step names and references read; refusals that name the
  * cell.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TPowerItem } from '../contracts/power-list.js';
 import { DomainError } from '../domain/errors.js';
@@ -435,5 +436,45 @@ describe('style D: a portal export of HTML cells with an extra column and entrie
     expect(first?.dutyBases).toEqual(first?.legalBases);
     expect(first?.accountability).toHaveLength(2);
     expect(lintPowerList(list).map((f) => f.rule)).toEqual([]);
+  });
+});
+
+// ── style E: one sheet per category ──────────────────────────────────────────────────────────────
+describe('style E: a workbook with one sheet per category', () => {
+  async function workbookOfSheets(sheets: { name: string; rows: string[][] }[]): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    for (const { name, rows } of sheets) {
+      const sheet = workbook.addWorksheet(name);
+      for (const row of rows) sheet.addRow(row);
+    }
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  const header = ['序号', '权力分类', '项目名称', '实施依据'];
+
+  it('reads every sheet with a header as one list, numbered by position, and ignores empty sheets', async () => {
+    const bytes = await workbookOfSheets([
+      { name: '行政处罚', rows: [['某局权责清单'], header, ['1', '行政处罚', '甲', LAW], ['2', '行政处罚', '乙', LAW]] },
+      { name: '空白', rows: [] },
+      { name: '行政检查', rows: [['某局权责清单'], header, ['1', '行政检查', '丙', LAW], ['2', '行政检查', '丁', LAW]] },
+    ]);
+    const list = await readPowerListXlsx(bytes);
+    expect(list.title).toBe('某局权责清单');
+    expect(list.items.map((item) => [item.no, item.printedNo, item.name])).toEqual([
+      [1, undefined, '甲'],
+      [2, undefined, '乙'],
+      [3, '1', '丙'],
+      [4, '2', '丁'],
+    ]);
+  });
+
+  it('refuses a sheet with content but no header, naming the sheet, instead of leaving it out', async () => {
+    const bytes = await workbookOfSheets([
+      { name: '清单', rows: [header, ['1', '行政处罚', '甲', LAW]] },
+      { name: '填表说明', rows: [[], ['', '本表由各科室填写。']] },
+    ]);
+    const error = await refusalOf(() => readPowerListXlsx(bytes));
+    expect(error.message).toBe(
+      '工作表“填表说明”第 2 行 B 列：工作表“填表说明”有内容，但没有含“项目名称”等列名的表头行，无法作为清单读取；如它是填表说明等，请删除该工作表后再导入。',
+    );
   });
 });

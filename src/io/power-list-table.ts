@@ -26,12 +26,12 @@ export interface TableRow {
   cells: TableCell[];
 }
 
-/** How the reader names a cell in a message: `第 5 行 E 列` or `第 5 行第 5 个单元格`. */
-export type CellNamer = (rowNo: number, index: number) => string;
+/** How the reader names a row or a cell (0-based `index`) in a message: `第 5 行 E 列`, `第 5 行第 5 个单元格`, `第 5 行`. */
+export type CellNamer = (rowNo: number, index?: number) => string;
 
 /** A DomainError `malformed-file` naming a row and (optionally) a cell; location.column is the 1-based cell number. */
 export function cellError(message: string, namer: CellNamer, rowNo: number, index?: number, header?: string): DomainError {
-  const where = index === undefined ? `第 ${rowNo} 行` : `${namer(rowNo, index)}${header ? `（“${header}”）` : ''}`;
+  const where = `${namer(rowNo, index)}${index !== undefined && header ? `（“${header}”）` : ''}`;
   return new DomainError(ERROR_CODES.malformedFile, `${where}：${message}`, {
     location: { line: rowNo, column: index === undefined ? undefined : index + 1 },
   });

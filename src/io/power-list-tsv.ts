@@ -56,7 +56,7 @@ interface TsvRecord {
 }
 
 /** A cell as a person finds it in the file: the line its row starts on and the cell's place in the row. */
-const nameTsvCell: CellNamer = (rowNo, index) => `第 ${rowNo} 行第 ${index + 1} 个单元格`;
+const nameTsvCell: CellNamer = (rowNo, index) => (index === undefined ? `第 ${rowNo} 行` : `第 ${rowNo} 行第 ${index + 1} 个单元格`);
 
 // ── reading ──────────────────────────────────────────────────────────────────────────────────
 

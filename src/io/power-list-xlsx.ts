@@ -13,6 +13,7 @@ import { renderPowerItem } from '../domain/powerlist/render-item.js';
 import { COLUMNS, type ColumnKey } from './power-list-columns.js';
 import {
   type CellNamer,
+  cellError,
   extraHeadersOf,
   extraValueOf,
   isHeaderRow,
@@ -138,10 +139,11 @@ function cellValue(key: keyof RowCells, text: string, item: TPowerItem, index: n
 // ── reading ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Read a list from an .xlsx workbook: the first sheet, the header row found by its column names
- * (repeated headers and blank rows are skipped), columns mapped by name. Throws DomainError:
- * `too-large` over 20 MB or 50,000 rows, `malformed-file` with row and column for anything that is
- * not a readable list.
+ * Read a list from an .xlsx workbook: every sheet that has a header (a list split into one sheet per
+ * category reads as one list), the header row found by its column names (repeated headers and blank
+ * rows are skipped), columns mapped by name. Throws DomainError: `too-large` over 20 MB or 50,000
+ * rows, `malformed-file` with sheet, row and column for anything that is not a readable list —
+ * including a sheet with content but no header, which would otherwise be lost.
  */
 export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerList> {
   if (bytes.byteLength > MAX_XLSX_BYTES) {
@@ -158,12 +160,13 @@ export async function readPowerListXlsx(bytes: Uint8Array): Promise<XlsxPowerLis
   } catch (error) {
     throw new DomainError(ERROR_CODES.malformedFile, '无法打开该 Excel 文件：文件已损坏，或不是 .xlsx 格式的工作簿。', { cause: error });
   }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw malformedFile('Excel 工作簿中没有工作表。');
-  if (sheet.rowCount > MAX_XLSX_ROWS) {
-    throw new DomainError(ERROR_CODES.tooLarge, `工作表共有 ${sheet.rowCount} 行，超过 ${MAX_XLSX_ROWS} 行的上限，无法导入。`);
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) throw malformedFile('Excel 工作簿中没有工作表。');
+  const rowCount = sheets.reduce((total, sheet) => total + sheet.rowCount, 0);
+  if (rowCount > MAX_XLSX_ROWS) {
+    throw new DomainError(ERROR_CODES.tooLarge, `工作表共有 ${rowCount} 行，超过 ${MAX_XLSX_ROWS} 行的上限，无法导入。`);
   }
-  return readSheet(sheet);
+  return readSheets(sheets);
 }
 
 /** Column letters as Excel shows them: 1 → A, 27 → AA. */
@@ -173,10 +176,8 @@ export function columnLetter(columnNo: number): string {
   return letters;
 }
 
-/** A cell of the sheet as Excel shows it: `第 5 行 E 列`. */
-const nameXlsxCell: CellNamer = (rowNo, index) => `第 ${rowNo} 行 ${columnLetter(index + 1)} 列`;
-
-function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
+/** The rows of a sheet as table rows: every cell's text, merged cells marked. */
+function rowsOf(sheet: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = [];
   for (let rowNo = 1; rowNo <= sheet.rowCount; rowNo += 1) {
     const row = sheet.getRow(rowNo);
@@ -189,38 +190,67 @@ function readSheet(sheet: ExcelJS.Worksheet): XlsxPowerList {
     }
     rows.push({ rowNo, cells });
   }
-  const texts = (row: TableRow): string[] => row.cells.map((cell) => cell.text);
-  const isBlank = (row: TableRow): boolean => row.cells.every((cell) => cell.text === '');
+  return rows;
+}
 
-  const headerIndex = rows.findIndex((row) => isHeaderRow(texts(row)));
-  const top = rows[headerIndex];
-  if (top === undefined) {
+const texts = (row: TableRow): string[] => row.cells.map((cell) => cell.text);
+const isBlank = (row: TableRow): boolean => row.cells.every((cell) => cell.text === '');
+
+function readSheets(sheets: readonly ExcelJS.Worksheet[]): XlsxPowerList {
+  // Cells of the first sheet are named as before (`第 5 行 E 列`); of later ones with the sheet's name.
+  let sheetLabel = '';
+  const nameXlsxCell: CellNamer = (rowNo, index) =>
+    `${sheetLabel}第 ${rowNo} 行${index === undefined ? '' : ` ${columnLetter(index + 1)} 列`}`;
+  const table = new TableItems(nameXlsxCell);
+  let title: string | null = null;
+  let sheetsRead = 0;
+
+  sheets.forEach((sheet, sheetIndex) => {
+    sheetLabel = sheetIndex === 0 ? '' : `工作表“${sheet.name}”`;
+    const rows = rowsOf(sheet);
+    const headerIndex = rows.findIndex((row) => isHeaderRow(texts(row)));
+    if (headerIndex < 0) {
+      const firstText = rows.find((row) => !isBlank(row));
+      if (firstText === undefined) return;
+      // A sheet with content but no header would be lost: say so, naming its first row of text.
+      const cell = firstText.cells.findIndex((candidate) => candidate.text !== '');
+      throw cellError(
+        sheets.length === 1
+          ? '未找到表头行：工作表中没有一行同时写有“项目名称”（或“事项名称”“职权名称”等）和另一个清单列名（如“序号”“权力分类”“实施依据”）。'
+          : `工作表“${sheet.name}”有内容，但没有含“项目名称”等列名的表头行，无法作为清单读取；如它是填表说明等，请删除该工作表后再导入。`,
+        nameXlsxCell,
+        firstText.rowNo,
+        cell < 0 ? undefined : cell,
+      );
+    }
+    sheetsRead += 1;
+    // The first text above the first header is the list's title; later sheets repeat or vary it.
+    title ??=
+      rows
+        .slice(0, headerIndex)
+        .flatMap((row) => texts(row).filter((text) => text !== ''))
+        .at(0)
+        // The same whitespace folding as the TSV reader, so a title survives an xlsx → tsv round trip.
+        ?.replace(/\s+/g, ' ')
+        .trim() ?? '';
+    for (let index = headerIndex; index < rows.length; index += 1) {
+      const row = rows[index];
+      if (row === undefined || isBlank(row) || row.cells.every((cell) => cell.merged || cell.text === '')) continue;
+      if (isHeaderRow(texts(row))) {
+        const header = readHeader(row, rows[index + 1] ?? null, nameXlsxCell);
+        table.setHeader(header);
+        index += header.rows - 1;
+        continue;
+      }
+      table.addRow(row);
+    }
+  });
+  if (sheetsRead === 0) {
     throw malformedFile(
       '未找到表头行：工作表中没有一行同时写有“项目名称”（或“事项名称”“职权名称”等）和另一个清单列名（如“序号”“权力分类”“实施依据”）。',
     );
   }
-  const title =
-    rows
-      .slice(0, headerIndex)
-      .flatMap((row) => texts(row).filter((text) => text !== ''))
-      .at(0)
-      // The same whitespace folding as the TSV reader, so a title survives an xlsx → tsv round trip.
-      ?.replace(/\s+/g, ' ')
-      .trim() ?? '';
-
-  const table = new TableItems(nameXlsxCell);
-  for (let index = headerIndex; index < rows.length; index += 1) {
-    const row = rows[index];
-    if (row === undefined || isBlank(row) || row.cells.every((cell) => cell.merged || cell.text === '')) continue;
-    if (isHeaderRow(texts(row))) {
-      const header = readHeader(row, rows[index + 1] ?? null, nameXlsxCell);
-      table.setHeader(header);
-      index += header.rows - 1;
-      continue;
-    }
-    table.addRow(row);
-  }
-  return { title, items: table.items() };
+  return { title: title ?? '', items: table.items() };
 }
 
 /** The text of a cell whatever Excel stored: rich text, formula results, hyperlinks, numbers. */
