@@ -26,6 +26,7 @@ const AuditPage = lazy(() => import('./pages/admin/audit-page.js').then((module)
 const OfficersPage = lazy(() => import('./pages/admin/officers-page.js').then((module) => ({ default: module.OfficersPage })));
 const ImportPage = lazy(() => import('./pages/admin/import-page.js').then((module) => ({ default: module.ImportPage })));
 const FindingsPage = lazy(() => import('./pages/admin/findings-page.js').then((module) => ({ default: module.FindingsPage })));
+const CalendarPage = lazy(() => import('./pages/admin/calendar-page.js').then((module) => ({ default: module.CalendarPage })));
 
 /** A page of the administration area, shown to accounts allowed its section's action. */
 function adminPage(path: string, page: ReactNode) {
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
           adminPage('/admin/officers', <OfficersPage />),
           adminPage('/admin/import', <ImportPage />),
           adminPage('/admin/findings', <FindingsPage />),
+          adminPage('/admin/calendar', <CalendarPage />),
         ],
       },
       { path: '*', element: <NotFoundPage /> },

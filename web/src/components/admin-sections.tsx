@@ -5,6 +5,7 @@
 import {
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   FileSearchOutlined,
   IdcardOutlined,
   SafetyOutlined,
@@ -39,6 +40,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   },
   { path: '/admin/import', label: '导入清单', action: 'powerlist.import', icon: <UploadOutlined />, audience: '法制审核员、系统管理员' },
   { path: '/admin/findings', label: '校验问题总览', action: 'powerlist.lint', icon: <FileSearchOutlined />, audience: '清单维护人员' },
+  { path: '/admin/calendar', label: '节假日日历', action: 'settings.read', icon: <CalendarOutlined />, audience: '系统管理员' },
 ];
 
 /** The registry maintenance link shown in the side menu for accounts that may change it. */
