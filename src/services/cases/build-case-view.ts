@@ -8,7 +8,7 @@ import type { TPowerItem } from '../../contracts/power-list.js';
 import type { OrgTree } from '../../domain/access/organisations.js';
 import type { CaseState } from '../../domain/cases/case.js';
 import { findCasesByIds, listCaseEvents, listCaseLinks } from '../../store/repositories/cases.repository.js';
-import { findItem, findVersion } from '../../store/repositories/power-lists.repository.js';
+import { findItem, latestVersionNo } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { citationNoticesOf, registryCheckFor } from '../legal-sources/live-findings.js';
 import { caseRolesOn, mayOn } from './case-access.js';
@@ -67,7 +67,7 @@ export async function buildCaseView(
     loaded.officers ?? loadOfficersOf(ctx.db, [state.orgId]),
     listCaseEvents(ctx.db, state.id),
     listCaseLinks(ctx.db, state.id),
-    findVersion(ctx.db, state.orgId),
+    latestVersionNo(ctx.db, state.orgId),
     loaded.item ?? loadCaseItem(ctx, state),
   ]);
   const otherIds = linkRows.map((l) => (l.from_case_id === state.id ? l.to_case_id : l.from_case_id));
@@ -101,7 +101,7 @@ export async function buildCaseView(
     events,
     links,
     citationNotices: notices,
-    currentListVersionNo: current ? Number(current.version_no) : null,
+    currentListVersionNo: current > 0 ? current : null,
     today: calendar.localDateOf(ctx.clock()),
     calendar,
     permissions: {

@@ -6,6 +6,7 @@
  */
 import type { TCase, TTransitionRequest } from '../../contracts/cases.js';
 import { ZTransitionRequest } from '../../contracts/cases.js';
+import type { OrgTree } from '../../domain/access/organisations.js';
 import { advanceCase } from '../../domain/cases/advance-case.js';
 import type { CaseState } from '../../domain/cases/case.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
@@ -16,8 +17,9 @@ import type { Db } from '../../store/database.js';
 import { listEventActors } from '../../store/repositories/cases.repository.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { buildCaseView, loadCaseItem } from './build-case-view.js';
+import { buildCaseView, type LoadedForView, loadCaseItem } from './build-case-view.js';
 import { caseRolesOn, loadCaseFor } from './case-access.js';
+import type { CaseCalendar } from './case-calendar.js';
 import { loadOfficersOf } from './case-officers.js';
 import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
 import { loadCaseCalendar } from './load-case-calendar.js';
@@ -38,8 +40,22 @@ async function investigatorsOf(db: Db, state: CaseState): Promise<string[]> {
     .map((r) => r.actor_id as string);
 }
 
-/** Takes the action and returns the case as it now stands. */
+/** Takes the action and returns the case as it now stands (the case page's view). */
 export async function transitionCase(ctx: ServiceContext, caseId: string, request: TTransitionRequest): Promise<TCase> {
+  const taken = await takeCaseAction(ctx, caseId, request);
+  return buildCaseView(ctx, taken.state, taken.tree, taken.calendar, taken.loaded);
+}
+
+/** What a transition leaves: the new state and what was loaded for it (to present it without reading again). */
+export interface TakenAction {
+  state: CaseState;
+  tree: OrgTree;
+  calendar: CaseCalendar;
+  loaded: LoadedForView;
+}
+
+/** The use case itself: checks, event, projection and audit record in one transaction. */
+export async function takeCaseAction(ctx: ServiceContext, caseId: string, request: TTransitionRequest): Promise<TakenAction> {
   const input = ZTransitionRequest.parse(request);
   const { tree } = await loadCaseFor(ctx, 'cases.write', caseId);
   const calendar = await loadCaseCalendar(ctx);
@@ -103,5 +119,5 @@ export async function transitionCase(ctx: ServiceContext, caseId: string, reques
     await commitCaseEvent(tx, current, next, result.event, result.event.at);
     return { state: next, loaded: { item, officers } };
   });
-  return buildCaseView(ctx, state, tree, calendar, loaded);
+  return { state, tree, calendar, loaded };
 }
