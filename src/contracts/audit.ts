@@ -181,5 +181,7 @@ export const AUDIT_ACTION_LABELS = {
   'audit.anchor': '在上级机构审计链中登记下级审计链的链头',
   'audit.checkpoint': '生成审计链签名检查点',
   'user.disable-administrator': '停用三员账号（须告知第三名管理员）',
+  'access.refused': '请求被拒绝（未登录、过于频繁或上传文件被拒）',
+  'account.password-change-failed': '修改密码时当前密码不正确',
 } as const satisfies Record<string, string>;
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

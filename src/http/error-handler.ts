@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TProblem } from '../contracts/api.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { recordAccessDenied } from '../services/audit/record-access-denied.js';
+import { auditRefusal } from './refusal-audit.js';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation: 400,
@@ -66,6 +67,7 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
       }).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a refused request'));
     }
     const status = STATUS_BY_CODE[error.code];
+    await auditRefusal(request, status, error.code, error.message);
     const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return sendProblem(
       reply,
@@ -81,6 +83,8 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
     return sendProblem(reply, problem(400, '请求参数不符合要求，详见 errors。', request, { code: 'validation', errors }));
   }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status < 500)
+    await auditRefusal(request, status, status === 413 ? 'too-large' : status === 429 ? 'rate-limited' : undefined, error.message);
   if (status === 413) return sendProblem(reply, problem(413, '请求内容超过允许的大小。', request, { code: 'too-large' }));
   if (status === 429) return sendProblem(reply, problem(429, '请求过于频繁，请稍后再试。', request, { code: 'rate-limited' }));
   if (status < 500) return sendProblem(reply, problem(status, error.message, request));
