@@ -30,3 +30,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   }
   return result;
 }
+
+/** Names of the migrations this release has that the database has not applied yet (empty when current). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
