@@ -701,6 +701,40 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
     expect(reads.body.reads.filter((r) => r.action === 'case.list').length).toBeGreaterThanOrEqual(30);
   });
 
+  it('extends a deadline with a head’s approval and suspends one while waiting for the applicant, recounting and recording both', async () => {
+    let kase = await open(7, { receivedAt: '2026-10-09T02:00:00Z', systemName: '期限调整测试系统' });
+    expect(kase.deadlines.find((d) => d.id === 'completeness-notice')?.due).toBe('2026-10-15');
+    const byOfficer = await api<Problem>(server, 'POST', `/api/v1/cases/${kase.id}/deadlines/completeness-notice`, officerA.session, {
+      kind: 'extension',
+      expectedVersion: kase.version,
+      days: 3,
+      reason: '材料较多',
+    });
+    expect(byOfficer.status).toBe(403);
+    const suspended = await api<TCase>(server, 'POST', `/api/v1/cases/${kase.id}/deadlines/completeness-notice`, officerA.session, {
+      kind: 'suspension',
+      expectedVersion: kase.version,
+      from: '2026-10-12',
+      to: '2026-10-13',
+      reason: '等待申请单位说明系统边界',
+    });
+    expect(suspended.status).toBe(200);
+    kase = suspended.body;
+    // two working days stood still: 10-15 → 10-19 (10-17, 10-18 are a weekend)
+    const afterSuspension = kase.deadlines.find((d) => d.id === 'completeness-notice');
+    expect(afterSuspension?.due).toBe('2026-10-19');
+    expect(afterSuspension?.skipped.map((s) => s.date)).toEqual(expect.arrayContaining(['2026-10-12', '2026-10-13']));
+    const extended = await api<TCase>(server, 'POST', `/api/v1/cases/${kase.id}/deadlines/completeness-notice`, team.head, {
+      kind: 'extension',
+      expectedVersion: kase.version,
+      days: 2,
+      reason: '经负责人批准延长',
+    });
+    expect(extended.status).toBe(200);
+    expect(extended.body.deadlines.find((d) => d.id === 'completeness-notice')?.due).toBe('2026-10-21');
+    expect(extended.body.timeline.map((t) => t.type).filter((t) => t === 'case.deadline-adjusted')).toHaveLength(2);
+  });
+
   // last: it declares 2027 covered for this server's calendar
   it('says "calendar data missing" for a deadline reaching 2027, and recounts running deadlines when 2027 is imported', async () => {
     let kase = await open(1, { source: '举报', summary: '跨年期限测试', discoveredOn: '2026-10-19' });

@@ -110,8 +110,12 @@ function eventLabel(row: CaseEventRow, payload: Record<string, unknown>): string
       return `关联案件 ${String(payload.otherNumber ?? '')}`;
     case 'case.deadlines-recomputed':
       return '日历变更，重新计算期限';
+    case 'case.deadline-adjusted': {
+      const adjustment = payload.adjustment as { kind?: string } | undefined;
+      return adjustment?.kind === 'extension' ? '经批准延长期限' : '中止期限计算';
+    }
     default:
-      return row.type;
+      return '其他办理记录';
   }
 }
 
