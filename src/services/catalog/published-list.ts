@@ -151,7 +151,11 @@ export async function searchPowerItems(ctx: ServiceContext, orgCode: string, opt
       category: item.category,
       name: item.name,
       subItem: item.subItem,
-      matches: matched.flatMap((term) => matchSnippets(item, term)).filter((m, i, all) => all.findIndex((o) => o.field === m.field) === i),
+      // One snippet per term and field (a field may hold both terms far apart), at most four in all.
+      matches: matched
+        .flatMap((term) => matchSnippets(item, term))
+        .filter((m, i, all) => all.findIndex((o) => o.snippet === m.snippet) === i)
+        .slice(0, 4),
       findingCount: r.finding_count + (counts.byItem.get(item.no) ?? 0),
       matchedTerms: matched,
     };
