@@ -182,3 +182,22 @@ describe('a bare title reaches the stale-citation check', () => {
     expect(bare).toEqual(quoted);
   });
 });
+
+describe('同上 inside a cell', () => {
+  it('reads `2.同上` as the entry above it, in citations, duties and clauses', async () => {
+    const item = await itemWith({
+      实施依据: `1.${LAW}\n2.同上。`,
+      责任事项: '1.检查责任：进行检查。2.同上',
+      追责情形: '1.违反法定程序实施检查的；2.同上。',
+    });
+    expect(item.legalBases.map((c) => [c.no, c.sameAs, c.title])).toEqual([
+      [1, null, '中华人民共和国保守国家秘密法'],
+      [2, 1, '中华人民共和国保守国家秘密法'],
+    ]);
+    expect(item.duties.map((duty) => [duty.no, duty.name, duty.text])).toEqual([
+      [1, '检查', '进行检查。'],
+      [2, '检查', '进行检查。'],
+    ]);
+    expect(item.accountability.map((clause) => clause.text)).toEqual(['违反法定程序实施检查的；', '违反法定程序实施检查的；']);
+  });
+});

@@ -118,7 +118,8 @@ describe('splitCell', () => {
 
   it('recognises 同N in its spellings', () => {
     const result = splitCell('1.甲。\n2.同1.\n3. 同1。\n4.同 1\n5.同上。');
-    expect(result.entries.map((e) => e.sameAs)).toEqual([null, 1, 1, 1, null]);
+    // 同上 repeats the entry just above it
+    expect(result.entries.map((e) => e.sameAs)).toEqual([null, 1, 1, 1, 4]);
     expect(result.entries[1]?.text).toBe('同1.');
   });
 

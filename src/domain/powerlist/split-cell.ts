@@ -49,6 +49,9 @@ const CHINESE_INLINE = /(?:\s|(?<=[；;。！？!?]))[（(]([〇零一二两三�
 /** `同1` `同1.` `同 1。` — the entry repeats entry 1 of the same cell. */
 const SAME_AS = /^同\s*(\d{1,3})\s*[.。．]?$/;
 
+/** `同上` / `同上。` — the numbered entry repeats the one numbered just before it. */
+const SAME_AS_ABOVE = /^同\s*上\s*[.。．]?$/;
+
 /** A lead-in that is itself a citation: its `（一）…` are items of the quoted article. */
 const CITATION_LIKE = /^[【《]|第[〇零一二两三四五六七八九十百千\d]+条/;
 
@@ -177,8 +180,11 @@ function isOnlyCompleteMarks(text: string): boolean {
 /** The entry of a number and a text. `同N` is read as such unless `isLeadIn`: a lead-in before numbered entries refers to none of them. */
 function cellEntry(no: number | null, text: string, isLeadIn = false): CellEntry {
   const { text: clean, isMarkedCut } = stripMarks(text);
-  const sameAs = isLeadIn ? null : SAME_AS.exec(clean);
-  return { no, sameAs: sameAs ? Number(sameAs[1]) : null, text: clean, truncated: isMarkedCut };
+  if (isLeadIn) return { no, sameAs: null, text: clean, truncated: isMarkedCut };
+  const sameAs = SAME_AS.exec(clean);
+  // `3.同上` repeats the entry above it, entry 2.
+  const sameAsAbove = no !== null && no > 1 && SAME_AS_ABOVE.test(clean) ? no - 1 : null;
+  return { no, sameAs: sameAs ? Number(sameAs[1]) : sameAsAbove, text: clean, truncated: isMarkedCut };
 }
 
 /**
