@@ -13,6 +13,8 @@ import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir(), `${name}.png`), fullPage: true });
+  // The first screen as people see it (a phone page is many screens long).
+  await page.screenshot({ path: path.join(screenshotDir(), `${name}-first-screen.png`) });
 }
 
 /** Every page the public can open, with what shows it has rendered. */
