@@ -277,18 +277,17 @@ async function overHttp(): Promise<{ rate: number; p99: number; errors: number; 
 console.log(
   `case transitions: ${CASES} cases × ${TRANSITIONS_PER_CASE} transitions (item 4 inspection), ${os.cpus().length} cores, Node ${process.version}`,
 );
-const results: Record<string, number> = {};
 const ONLY = process.env.BENCH_ONLY;
 for (const mode of ONLY === 'profile' ? (['NORMAL'] as const) : ONLY === 'http' ? [] : (['NORMAL', 'FULL'] as const)) {
   const bare = bareCommits(mode);
   const ours = await inProcess(mode);
   const withView = await inProcess(mode, true);
   const peer = ONLY === 'profile' ? 1 : await bpmnPeer(mode, Math.min(CASES, 200));
-  results[mode] = ours;
   const target = mode === 'NORMAL' ? 3000 : 1300;
   console.log(
     `in-process, synchronous=${mode.padEnd(6)} ${Math.round(ours)} transitions/s  (${((ours / bare) * 100).toFixed(1)}% of bare SQLite commits ${Math.round(bare)}/s)  target ≥ ${target}: ${ours >= target ? 'met' : 'MISSED'}`,
   );
+  console.log(`  with the case view the API returns: ${Math.round(withView)} transitions/s`);
   console.log(
     `  bpmn-engine + SQLite state  ${Math.round(peer)} steps/s  → Quanze ${(ours / peer).toFixed(1)}× (target ≥ 20×: ${ours / peer >= 20 ? 'met' : 'MISSED'})`,
   );

@@ -94,4 +94,3 @@ describe('the case engine', () => {
     expect(offenders).toEqual([]);
   });
 });
-
