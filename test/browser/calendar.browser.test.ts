@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium())('节假日日历 page', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/admin/calendar?year=2026');
     await cell(page, '2026-10-01').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'calendar-390');
     // what the phone shows at once: the top, and the entry forms
     await page.screenshot({ path: path.join(screenshotDir(), 'calendar-390-top.png') });
