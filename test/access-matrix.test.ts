@@ -369,9 +369,10 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
     'GET /api/v1/legal-sources': { allowed: everyone, probe: async () => ({ url: '/api/v1/legal-sources' }) },
     'GET /api/v1/legal-sources/revisions': { allowed: everyone, probe: async () => ({ url: '/api/v1/legal-sources/revisions' }) },
     'GET /api/v1/legal-sources/export': { allowed: everyone, probe: async () => ({ url: '/api/v1/legal-sources/export' }) },
-    // The registry of laws is shared by every organisation: a grant anywhere is enough.
+    // The registry of laws is shared by every organisation and owned by the root (自治区): its
+    // reviewers and the installation's system administrator (on lz) change it, nobody else.
     'POST /api/v1/legal-sources/import': {
-      allowed: anywhere('system-admin', 'legal-reviewer'),
+      allowed: onLiuzhou('system-admin'),
       probe: async () => ({
         url: '/api/v1/legal-sources/import?dryRun=true',
         payload: legalSourcesJson,
@@ -391,7 +392,7 @@ describe.each(dialectsUnderTest())('access matrix on %s', (dialect) => {
       probe: async () => ({ url: '/api/v1/calendar/deadline?from=2026-09-28&workingDays=5' }),
     },
     'POST /api/v1/legal-sources/changes': {
-      allowed: anywhere('system-admin', 'legal-reviewer'),
+      allowed: onLiuzhou('system-admin'),
       probe: async () => ({
         url: '/api/v1/legal-sources/changes',
         payload: { change: { kind: 'set-status', sourceId: 'baomi-fa', edition: '主席令第28号', status: 'superseded' }, dryRun: true },

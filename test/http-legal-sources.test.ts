@@ -31,7 +31,8 @@ describe.each(dialectsUnderTest())('legal-source registry API on %s', (dialect) 
   beforeAll(async () => {
     server = await startTestServer({ dialect, clock: () => NOW });
     const sys = systemContext(server.db, { clock: () => NOW });
-    reviewer = await signIn(sys, await createAccount(sys, { grants: [{ role: 'legal-reviewer', orgCode: 'lz' }] }));
+    // The registry belongs to the root organisation (自治区): its reviewers maintain it.
+    reviewer = await signIn(sys, await createAccount(sys, { orgCode: 'gx', grants: [{ role: 'legal-reviewer', orgCode: 'gx' }] }));
     officer = await signIn(sys, await createAccount(sys, { grants: [{ role: 'officer', orgCode: 'lz' }] }));
   });
   afterAll(() => server.close());

@@ -17,14 +17,15 @@
  * accounts exist or are locked; the audit log records which it was.
  */
 import type { TLoginResponse, TSessionInfo } from '../../contracts/auth.js';
-import { isLockedOut, lockedUntil } from '../../domain/access/password-policy.js';
+import { lockedUntil } from '../../domain/access/password-policy.js';
 import { isTotpRequired } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import { findUserByUsername, lockUserLoginState, type UserRow, updateUser } from '../../store/repositories/users.repository.js';
+import { findUserByUsername, type UserRow, updateUser } from '../../store/repositories/users.repository.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
 import { loadOrgTree, requireOrgByCode } from '../organisations/load-org-tree.js';
 import { inTransaction } from '../transaction.js';
+import { admitAttempt, releaseAttempt } from './attempt-lockout.js';
 import { createSession } from './create-session.js';
 import { describeSession } from './describe-session.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
@@ -58,7 +59,16 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
     throw new DomainError(ERROR_CODES.unauthenticated, BAD_CREDENTIALS);
   }
 
-  const admission = await admitAttempt(ctx, user);
+  const admission = await admitAttempt(ctx, user, (tx, until) =>
+    recordAudit(tx, {
+      orgId: user.org_id,
+      action: 'session.login-refused',
+      targetType: 'user',
+      targetId: user.id,
+      actor: { id: user.id, name: user.display_name },
+      details: { username: user.username, reason: 'locked', lockedUntil: until.toISOString() },
+    }).then(() => undefined),
+  );
   if (!admission.admitted) {
     // The same work as a checked attempt, so that the answer's timing does not tell "locked" apart.
     await verifyPassword(null, options.password);
@@ -150,56 +160,6 @@ export async function login(ctx: ServiceContext, options: LoginOptions): Promise
   });
 }
 
-type Admission = { admitted: true; failures: number } | { admitted: false };
-
-/**
- * Admits one sign-in attempt against the lockout, atomically: in one transaction the account's
- * row is locked, the lockout checked and — when the attempt may proceed — the attempt counted as
- * a failure already (taken back by `releaseAttempt` or the successful sign-in). A refused attempt
- * is audited in the same transaction.
- */
-async function admitAttempt(ctx: ServiceContext, user: UserRow): Promise<Admission> {
-  return inTransaction(ctx, async (tx) => {
-    const now = tx.clock();
-    const state = await lockUserLoginState(tx.db, user.id);
-    const lastFailureAt = parseInstant(state.last_failed_at);
-    if (isLockedOut({ failures: state.failed_logins, lastFailureAt }, now)) {
-      const until = lockedUntil(state.failed_logins, lastFailureAt as Date) as Date;
-      await recordAudit(tx, {
-        orgId: user.org_id,
-        action: 'session.login-refused',
-        targetType: 'user',
-        targetId: user.id,
-        actor: { id: user.id, name: user.display_name },
-        details: { username: user.username, reason: 'locked', lockedUntil: until.toISOString() },
-      });
-      return { admitted: false };
-    }
-    const failures = state.failed_logins + 1;
-    const at = now.toISOString();
-    await updateUser(tx.db, user.id, {
-      failed_logins: failures,
-      last_failed_at: at,
-      locked_until: lockedUntil(failures, now)?.toISOString() ?? null,
-      updated_at: at,
-    });
-    return { admitted: true, failures };
-  });
-}
-
-/** Takes back the failure `admitAttempt` counted, for an attempt whose password was right. */
-async function releaseAttempt(ctx: ServiceContext, user: UserRow): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const state = await lockUserLoginState(tx.db, user.id);
-    const failures = Math.max(0, state.failed_logins - 1);
-    const lastFailureAt = parseInstant(state.last_failed_at);
-    await updateUser(tx.db, user.id, {
-      failed_logins: failures,
-      locked_until: lastFailureAt === null ? null : (lockedUntil(failures, lastFailureAt)?.toISOString() ?? null),
-    });
-  });
-}
-
 /** Audits a failed attempt (already counted by `admitAttempt` when there is an account). */
 async function recordFailure(
   ctx: ServiceContext,
@@ -245,8 +205,4 @@ async function auditRefusal(ctx: ServiceContext, user: UserRow, reason: 'disable
       details: { username: user.username, reason, ...details },
     }),
   );
-}
-
-function parseInstant(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
 }

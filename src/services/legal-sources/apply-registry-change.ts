@@ -17,6 +17,7 @@ import { itemsAffectedByChange, loadCurrentLists, primeCurrentLists } from './af
 import { presentRevision, requireCurrentRegistry } from './current-registry.js';
 import { registryDate } from './registry-date.js';
 import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
+import { requireRegistryOwner } from './registry-owner.js';
 
 export interface ApplyRegistryChangeOptions {
   /** the change, validated here (callers may pass what a request carried) */
@@ -52,6 +53,7 @@ function parseChange(change: unknown): TRegistryChange {
  */
 export async function applyRegistryChange(ctx: ServiceContext, options: ApplyRegistryChangeOptions): Promise<TRegistryWriteResponse> {
   const tree = await requireAllowed(ctx, 'legalSources.write', null);
+  requireRegistryOwner(ctx, tree);
   const change = parseChange(options.change);
   return asRegistryWrite(() =>
     inTransaction(ctx, async (tx) => {

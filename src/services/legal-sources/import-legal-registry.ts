@@ -15,6 +15,7 @@ import { itemsAffectedByReplacement, loadCurrentLists, primeCurrentLists } from 
 import { loadCurrentRegistry, presentRevision } from './current-registry.js';
 import { registryDate } from './registry-date.js';
 import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
+import { requireRegistryOwner } from './registry-owner.js';
 
 export interface ImportLegalRegistryOptions {
   /** the registry: JSON text or an already parsed value */
@@ -34,6 +35,7 @@ export interface ImportLegalRegistryOptions {
  */
 export async function importLegalRegistry(ctx: ServiceContext, options: ImportLegalRegistryOptions): Promise<TRegistryWriteResponse> {
   const tree = await requireAllowed(ctx, 'legalSources.write', null);
+  requireRegistryOwner(ctx, tree);
   const registry = parseRegistry(options.document);
   const text = serializeRegistry(registry);
   return asRegistryWrite(() =>
