@@ -23,6 +23,7 @@ import { registerAuthHooks } from './auth/auth-hooks.js';
 import { collectRoutePolicies } from './auth/route-policies.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { handleError, handleNotFound } from './error-handler.js';
+import { inputHygieneHook, stripControlCharacters } from './input-hygiene.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { accountRoutes } from './routes/auth/account.routes.js';
 import { adminInvitationRoutes } from './routes/auth/admin-invitations.routes.js';
@@ -128,11 +129,16 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     const userAgent = request.headers['user-agent'];
     request.ctx = createContext(options.db, ANONYMOUS, {
       ...(options.clock ? { clock: options.clock } : {}),
-      request: { requestId: request.id, sourceIp: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : null },
+      request: {
+        requestId: request.id,
+        sourceIp: request.ip,
+        userAgent: typeof userAgent === 'string' ? stripControlCharacters(userAgent).slice(0, 500) : null,
+      },
       settings,
     });
     reply.header('x-request-id', request.id);
   });
+  app.addHook('preValidation', inputHygieneHook);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
