@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { auditCommand } from './commands/audit.command.js';
 import { calendarCommand, deadlineCommand } from './commands/calendar.command.js';
 import { catalogCommand } from './commands/catalog.command.js';
+import { demoCommand } from './commands/demo.command.js';
 import { legalSourcesCommand } from './commands/legal-sources.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
@@ -42,6 +43,8 @@ const program = new Command('quanze')
   quanze legal-sources list
   quanze legal-sources export --out legal-sources.json
   quanze user create-admin --username admin
+  quanze user create --username li.ming --role officer --org lz
+  quanze demo seed
   quanze user list
   quanze audit verify --org lz
   quanze calendar list --year 2026
@@ -52,6 +55,7 @@ program.addCommand(serveCommand());
 program.addCommand(catalogCommand());
 program.addCommand(legalSourcesCommand());
 program.addCommand(userCommand());
+program.addCommand(demoCommand());
 program.addCommand(auditCommand());
 program.addCommand(calendarCommand());
 program.addCommand(deadlineCommand());

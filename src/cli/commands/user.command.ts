@@ -1,9 +1,10 @@
-/** `quanze user …`: scripted creation of the administrators, listing accounts, resetting an authenticator. */
+/** `quanze user …`: scripted creation of the administrators and of business staff, listing accounts, resetting an authenticator. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ROLE_LABELS } from '../../contracts/access.js';
 import { ZDisplayName, ZUsername } from '../../contracts/auth.js';
 import { getRolesOverview } from '../../services/roles/get-roles-overview.js';
 import { type AdminRole, createAdminAccount } from '../../services/users/create-admin-account.js';
+import { createStaffAccount, STAFF_ROLES, type StaffRole } from '../../services/users/create-staff-account.js';
 import { findAccountId } from '../../services/users/find-account-id.js';
 import { resetUserTotp } from '../../services/users/reset-user-totp.js';
 import { action, withDatabase } from '../runtime.js';
@@ -18,6 +19,11 @@ function parseWith<T>(schema: {
     if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? '取值无效');
     return parsed.data;
   };
+}
+
+function staffRole(value: string): StaffRole {
+  if (!(STAFF_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`应为 ${STAFF_ROLES.join('、')} 之一`);
+  return value as StaffRole;
 }
 
 function adminRole(value: string): AdminRole {
@@ -92,6 +98,42 @@ export function userCommand(): Command {
           process.stdout.write(`${lines.join('\n')}\n`);
         },
       ),
+    );
+
+  user
+    .command('create')
+    .description('创建业务账号（执法人员、法制审核员、负责人、监察员）并授予角色，打印一次性密码')
+    .requiredOption('--username <name>', '用户名（字母、数字、点、下划线、连字符）', parseWith(ZUsername))
+    .requiredOption('--role <role>', `角色：${STAFF_ROLES.join(' | ')}`, staffRole)
+    .option('--display-name <name>', '姓名（默认按角色生成）', parseWith(ZDisplayName))
+    .option('--org <code>', '机构代码（默认 $QUANZE_ORG_CODE）')
+    .option('--json', '以 JSON 输出')
+    .addHelpText(
+      'after',
+      `
+说明:
+  供脚本化部署使用。密码随机生成、只显示这一次，首次登录后须修改；监察员的授权范围为本机构及下级机构。
+  执法人员还须登记执法证（网页“管理 → 执法人员”）后才能承办案件。管理员（三员）请用 create-admin。
+
+示例:
+  quanze user create --username li.ming --display-name 李明 --role officer --org lz
+  quanze user create --username sun.li --role supervisor --json`,
+    )
+    .action(
+      action(async (opts: { username: string; role: StaffRole; displayName?: string; org?: string; json?: boolean }) => {
+        const created = await withDatabase((ctx) =>
+          createStaffAccount(ctx, { username: opts.username, displayName: opts.displayName, role: opts.role, orgCode: opts.org }),
+        );
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
+          return;
+        }
+        const scope = created.scope === 'subtree' ? '及下级机构' : '';
+        process.stdout.write(
+          `已创建${ROLE_LABELS[created.role]}账号：${created.username}（${created.displayName}，机构 ${created.orgCode}${scope}）\n` +
+            `一次性密码（只显示这一次，首次登录后须修改）：${created.password}\n`,
+        );
+      }),
     );
 
   user
