@@ -229,11 +229,11 @@ describe('a case worked through the UI', () => {
       await phone.getByTestId('case-row').first().waitFor({ state: 'visible' });
       // Cards, not a table, and nothing wider than the screen.
       expect(await phone.locator('table').count()).toBe(0);
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await screenshot(phone, 'cases-workbench-390');
       await phone.goto(caseUrl);
       await phone.locator('[data-testid="action-form"][data-action="register-carriers"]').waitFor({ state: 'visible' });
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await screenshot(phone, 'cases-case-390');
     } finally {
       await phone.close();
