@@ -218,6 +218,12 @@ export class TableItems {
   private previousCells: RowCells | null = null;
   private readonly drafts: DraftItem[] = [];
   private readonly rowOfNo = new Map<number, number>();
+  /** the extra fields of the row above, for a `同上` in an extra column */
+  private previousExtras = new Map<string, string>();
+  /** the file's numbering started again at 1 (per page or per category) */
+  private restarted = false;
+  /** k while the file's own numbers since the last restart are 1, 2, …, k; -1 once they are not */
+  private runLength = 0;
 
   constructor(private readonly namer: CellNamer) {}
 
@@ -333,16 +339,10 @@ export class TableItems {
     this.drafts.push({ item, rowNo, printed: shown, ownNo });
   }
 
-  private previousExtras = new Map<string, string>();
-  /** the file's numbering started again at 1 (per page or per category) */
-  private restarted = false;
-  /** k while the file's own numbers since the last restart are 1, 2, …, k; -1 once they are not */
-  private runLength = 0;
-
   /**
    * The items. When every row has a 序号 of its own they keep it; otherwise (rows without 序号,
-   * sub-items under a merged or dotted 序号, numbering that starts again at 1) every item is numbered by position and keeps the
-   * 序号 it was printed with in `printedNo`, for the linter to report.
+   * sub-items under a merged or dotted 序号, numbering that starts again at 1) every item is
+   * numbered by position and keeps the 序号 it was printed with in `printedNo`, for the linter.
    */
   items(): TPowerItem[] {
     const byPosition = this.restarted || this.drafts.some((draft) => draft.ownNo === null);
