@@ -35,6 +35,8 @@ export const ZOpenCaseRequest = z.object({
   facts: z.record(z.string(), z.unknown()).default({}),
   /** officers (officer ids) assigned at once; more can be assigned later */
   officerIds: z.array(z.string().max(100)).max(20).default([]),
+  /** the case this one is opened from (an inspection's finding opens a hazard or leak case): linked both ways */
+  openedFrom: z.uuid({ error: '来源案件编号格式不正确' }).optional(),
 });
 export type TOpenCaseRequest = z.input<typeof ZOpenCaseRequest>;
 

@@ -7,14 +7,14 @@
 import type { TCase, TOpenCaseRequest } from '../../contracts/cases.js';
 import { ZOpenCaseRequest } from '../../contracts/cases.js';
 import type { TPowerItem } from '../../contracts/power-list.js';
-import type { Party } from '../../domain/cases/case.js';
+import type { CaseEvent, Party } from '../../domain/cases/case.js';
 import { CASE_SCHEMA_VERSION } from '../../domain/cases/case.js';
 import { auditDetailsOf } from '../../domain/cases/case-audit.js';
 import { formatCaseNumber } from '../../domain/cases/case-number.js';
 import { openCaseState } from '../../domain/cases/open-case.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import { bindTemplate } from '../../domain/procedure/templates.js';
-import { allocateCaseNumber, appendCaseEvent, insertCase } from '../../store/repositories/cases.repository.js';
+import { allocateCaseNumber, appendCaseEvent, findCase, insertCase, insertCaseLink } from '../../store/repositories/cases.repository.js';
 import { findItem, findVersion } from '../../store/repositories/power-lists.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -61,6 +61,12 @@ export async function openCase(ctx: ServiceContext, request: TOpenCaseRequest): 
   const now = ctx.clock();
   const today = calendar.localDateOf(now);
   const officers = await loadOfficersOf(ctx.db, [org.id]);
+  const source = input.openedFrom ? await findCase(ctx.db, input.openedFrom) : undefined;
+  if (input.openedFrom && source?.org_id !== org.id) {
+    throw new DomainError(ERROR_CODES.validation, '来源案件不存在或不属于本机构。', {
+      issues: [{ path: ['openedFrom'], message: '来源案件不存在' }],
+    });
+  }
   const parties: Party[] = input.parties;
   checkAssignment(input.officerIds, officers, parties, item, today);
 
@@ -117,6 +123,37 @@ export async function openCase(ctx: ServiceContext, request: TOpenCaseRequest): 
       targetId: state.id,
       details: auditDetailsOf(event, state, state.openedAt),
     });
+    if (source) {
+      // the source case keeps its version (its officers may be mid-step); the link is read both ways
+      await insertCaseLink(tx.db, {
+        id: tx.newId(),
+        org_id: org.id,
+        from_case_id: state.id,
+        to_case_id: source.id,
+        created_at: state.openedAt,
+        created_by: tx.actor.id,
+      });
+      const linked: CaseEvent = { type: 'case.linked', otherCaseId: source.id, otherNumber: source.case_no, relation: 'opened-from' };
+      await appendCaseEvent(tx.db, {
+        id: tx.newId(),
+        case_id: state.id,
+        org_id: org.id,
+        type: linked.type,
+        at: state.openedAt,
+        recorded_at: state.openedAt,
+        actor_id: tx.actor.id,
+        actor_name: tx.actor.name,
+        payload_json: JSON.stringify(linked),
+        schema_version: CASE_SCHEMA_VERSION,
+      });
+      await recordAudit(tx, {
+        orgId: org.id,
+        action: 'case.linked',
+        targetType: 'case',
+        targetId: state.id,
+        details: auditDetailsOf(linked, state, state.openedAt),
+      });
+    }
     return state;
   });
   return buildCaseView(ctx, id, tree, calendar);
