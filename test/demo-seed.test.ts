@@ -122,3 +122,19 @@ describe('user create', () => {
     });
   });
 });
+
+describe('demo seed after a long holiday', () => {
+  let server: TestServer;
+  // Monday after National Day 2026: twenty working days back reach beyond the thirty days a step may be backdated.
+  const afterHoliday = () => new Date('2026-10-12T02:00:00Z');
+  beforeAll(async () => {
+    server = await startTestServer({ clock: afterHoliday });
+  });
+  afterAll(() => server?.close());
+
+  it('still walks every case', async () => {
+    const seeded = await seedDemo(systemContext(server.db, { clock: afterHoliday }));
+    expect(seeded.cases.length).toBeGreaterThanOrEqual(12);
+    expect(seeded.cases.find((c) => c.itemNo === 1 && c.status === 'open' && c.step === '告知')).toBeDefined();
+  });
+});

@@ -162,7 +162,9 @@ export async function seedDemo(ctx: ServiceContext, options: { orgCode?: string 
     }
     return kind === 'workday' || kind === 'adjusted-workday';
   };
-  /** the `n`-th working day before today (n > 0), or after it (n < 0); today itself for 0 */
+  // The engine accepts steps recorded up to 30 days back; after a long holiday twenty working days reach further.
+  const earliest = calendar.addDays(today, -28);
+  /** the `n`-th working day before today (n > 0), or after it (n < 0); today itself for 0; never before `earliest` */
   const workday = (n: number): string => {
     let date = today;
     let left = Math.abs(n);
@@ -170,6 +172,7 @@ export async function seedDemo(ctx: ServiceContext, options: { orgCode?: string 
       date = calendar.addDays(date, n > 0 ? -1 : 1);
       if (isWorkday(date)) left -= 1;
     }
+    if (date < earliest) return earliest;
     return date;
   };
   /** that day at `hour`:00 Beijing time, as an ISO instant with its offset */
