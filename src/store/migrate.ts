@@ -19,10 +19,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203T1000-cases': cases,
 };
 
+// allowUnorderedMigrations: features developed side by side got timestamps out of commit order
+// (20261203T0900-calendar-overrides landed after 0940 and 1000); a database that already ran the
+// later ones must still take the earlier-named one instead of refusing to start. Each migration
+// only adds its own tables, so the order between them does not matter.
 /** Apply every pending migration; throws with the failing migration's name. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
@@ -34,7 +38,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
 /** Names of the migrations this release has that the database has not applied yet (empty when current). */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const all = await migrator.getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
