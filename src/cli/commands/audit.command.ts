@@ -55,7 +55,7 @@ export function auditCommand(): Command {
             const where = chain.ok
               ? ''
               : `  第一条断开的记录：序号 ${chain.brokenAt ?? '—'}${chain.recordId ? `，编号 ${chain.recordId}` : ''}`;
-            process.stdout.write(`[${mark}] ${chain.organisation.code} ${chain.message}${where ? `\n${where}` : ''}\n`);
+            process.stdout.write(`${terminalSafe(`[${mark}] ${chain.organisation.code} ${chain.message}${where ? `\n${where}` : ''}`)}\n`);
           }
           if (checkpoints) printCheckpointVerdict(checkpoints);
           process.stdout.write(ok ? '审计日志校验通过。\n' : '审计日志校验未通过：记录被修改、删除、调换了顺序或被重新计算。\n');
@@ -116,7 +116,7 @@ function printCheckpointVerdict(verdict: CheckpointVerdict): void {
   const mark = verdict.ok ? '完整' : '不符';
   const latest = verdict.latestAt ? `，最新 ${verdict.latestAt}` : '';
   process.stdout.write(`[${mark}] 检查点：核对了 ${verdict.checkpoints} 个签名有效的检查点、${verdict.heads} 个链头${latest}。\n`);
-  for (const finding of verdict.findings) process.stdout.write(`  ${finding.message}\n`);
+  for (const finding of verdict.findings) process.stdout.write(`${terminalSafe(`  ${finding.message}`)}\n`);
 }
 
 /** The checkpoint file's text and the public key to trust (given, or the key file's). */
@@ -185,4 +185,17 @@ function realPathOfParent(file: string): string {
       return resolved;
     }
   }
+}
+
+/**
+ * Text from the database made safe for a terminal: names stored before input was cleaned may hold
+ * NUL, escape sequences or bidirectional overrides, which must not reach the operator's terminal.
+ * Line feeds of our own messages are kept.
+ */
+function terminalSafe(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

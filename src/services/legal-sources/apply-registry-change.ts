@@ -16,8 +16,8 @@ import { inTransaction } from '../transaction.js';
 import { itemsAffectedByChange, loadCurrentLists, primeCurrentLists } from './affected-items.js';
 import { presentRevision, requireCurrentRegistry } from './current-registry.js';
 import { registryDate } from './registry-date.js';
-import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
 import { requireRegistryOwner } from './registry-owner.js';
+import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
 
 export interface ApplyRegistryChangeOptions {
   /** the change, validated here (callers may pass what a request carried) */

@@ -14,8 +14,8 @@ import { inTransaction } from '../transaction.js';
 import { itemsAffectedByReplacement, loadCurrentLists, primeCurrentLists } from './affected-items.js';
 import { loadCurrentRegistry, presentRevision } from './current-registry.js';
 import { registryDate } from './registry-date.js';
-import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
 import { requireRegistryOwner } from './registry-owner.js';
+import { appendRevision, asRegistryWrite, checkExpectedRevision } from './write-revision.js';
 
 export interface ImportLegalRegistryOptions {
   /** the registry: JSON text or an already parsed value */
