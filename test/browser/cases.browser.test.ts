@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import type { TCase } from '../../src/contracts/cases.js';
+import { type SeedDemoResult, seedDemo } from '../../src/services/demo/seed-demo.js';
 import { registerOfficer } from '../../src/services/officers/register-officer.js';
 import { createAccount, type SignedIn, signIn, systemContext, TEST_PASSWORD } from '../helpers/access-fixtures.js';
 import { type LaunchedBrowser, launchBrowser, screenshotDir } from '../helpers/browser.js';
@@ -56,11 +57,15 @@ describe('a case worked through the UI', () => {
   let officerA: { id: string; username: string; session: SignedIn };
   let officerB: { id: string; name: string };
   let caseUrl = '';
+  let demo: SeedDemoResult;
 
   beforeAll(async () => {
     server = await startTestServer();
     origin = server.baseUrl;
     const ctx = systemContext(server.db);
+    // The demo first: it is refused once any case exists. Its people skip the first-sign-in password change here.
+    demo = await seedDemo(ctx);
+    await server.db.updateTable('users').set({ must_change_password: 0 }).where('username', 'like', 'demo.%').execute();
     const officer = async (username: string, displayName: string) => {
       const account = await createAccount(ctx, { username, displayName, grants: [{ role: 'officer', orgCode: 'lz' }] });
       const registered = await registerOfficer(ctx, {
@@ -249,6 +254,61 @@ describe('a case worked through the UI', () => {
     expect(rows.some((row) => row.includes('需人工判断'))).toBe(true);
     expect(await page.getByTestId('procedure-step').count()).toBe(10);
     await screenshot(page, 'cases-procedure');
+  });
+
+  it('shows the demo seed as a living workbench, a linked case with a finding, and the head deciding item by item', async () => {
+    const account = (username: string) => demo.accounts.find((a) => a.username === username) as SeedDemoResult['accounts'][number];
+    const caseOf = (itemNo: number, step: string) => demo.cases.find((c) => c.itemNo === itemNo && c.step === step);
+    const signInAs = async (username: string) => {
+      await page.context().clearCookies();
+      await page.goto(`${origin}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(account(username).password);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/cases$/);
+    };
+
+    await signInAs('demo.liming');
+    await page.getByTestId('case-row').first().waitFor({ state: 'visible' });
+    await page.getByTestId('scope').getByText('本单位全部').click();
+    await page.waitForURL(/scope=all/);
+    await expect.poll(() => page.getByTestId('case-row').count()).toBeGreaterThanOrEqual(13);
+    const cards = await page.getByTestId('deadline-badge').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-card')));
+    expect(cards).toContain('red');
+    expect(cards).toContain('yellow');
+    await screenshot(page, 'cases-demo-workbench');
+
+    const hazard = demo.cases.find((c) => c.itemNo === 3);
+    await page.goto(`${origin}/cases/${hazard?.id}`);
+    await page.getByTestId('case-link-row').first().waitFor({ state: 'visible' });
+    expect(await page.getByTestId('case-link-row').first().textContent()).toContain('柳保检');
+    const finding = page.locator('[data-testid="finding"][data-rule="coercion-night-holiday"]');
+    expect(await finding.textContent()).toContain('须连夜断网封存');
+    await screenshot(page, 'cases-demo-linked');
+    // Navigable both ways.
+    await page.getByTestId('case-link-row').first().getByRole('link').click();
+    await page.getByTestId('case-link-row').first().waitFor({ state: 'visible' });
+    expect(await page.getByTestId('case-link-row').first().textContent()).toContain('由本案引出');
+
+    await signInAs('demo.huangjg');
+    const publication = caseOf(6, '审查');
+    await page.goto(`${origin}/cases/${publication?.id}`);
+    const decide = page.locator('[data-testid="action-form"][data-action="decide-items"]');
+    await decide.waitFor({ state: 'visible' });
+    const row = decide.getByTestId('facts-row-decisions').first();
+    await row.getByTestId('facts-field-item').locator('input').fill('重点项目清单');
+    await choose(page, row.getByTestId('facts-field-decision'), '可以公开');
+    await row.getByTestId('facts-field-reasons').locator('textarea').fill('不涉及国家秘密');
+    await choose(page, decide.getByTestId('facts-field-basisIndex'), '《');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await screenshot(page, 'cases-demo-decide');
+    await decide.getByTestId('submit-action').click();
+    await page
+      .locator('[data-testid="action-form"][data-action="answer"]')
+      .or(page.getByTestId('no-actions'))
+      .first()
+      .waitFor({ state: 'visible' });
+    expect(await page.getByTestId('case-steps').textContent()).toContain('送达');
   });
 
   it('met no script errors', () => {
