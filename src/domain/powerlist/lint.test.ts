@@ -88,7 +88,7 @@ describe('lintPowerList on a clean item', () => {
 
   it('exports each rule id once', () => {
     expect(new Set(LINT_RULE_IDS).size).toBe(LINT_RULE_IDS.length);
-    expect(LINT_RULE_IDS).toHaveLength(12);
+    expect(LINT_RULE_IDS).toHaveLength(13);
   });
 });
 
@@ -392,6 +392,24 @@ describe(RULE_RENUMBERED_ITEM, () => {
     expect(findings[1]?.message).toBe(
       '第4项“事项4”在原表中的序号为“3”：原表分页或分类重新编号，或前面有子项、没有序号的行，清单按位置连续编号，自此项起的序号与原表不同，请核对。',
     );
+  });
+});
+
+describe('extra-columns', () => {
+  it('names the kept columns once, on the first item that has any', () => {
+    const findings = lintItems(
+      item({ no: 1 }),
+      item({ no: 2, name: '乙', extraFields: [{ header: '事项编码', value: 'A-1' }] }),
+      item({ no: 3, name: '丙', extraFields: [{ header: '承办机构', value: '检查科' }] }),
+    ).filter((f) => f.rule === 'extra-columns');
+    expect(findings.map((f) => [f.item, f.severity, f.field, f.message])).toEqual([
+      [
+        2,
+        'info',
+        null,
+        '第2项起，原表中的“事项编码”“承办机构”等列不属于权责清单的十个栏目，已作为“其他栏目”随事项保留和导出，请确认无误。',
+      ],
+    ]);
   });
 });
 

@@ -38,9 +38,12 @@ export const RULE_CATEGORY_ACTION_MISMATCH = 'category-action-mismatch';
 export const RULE_UNSPLIT_ENTRIES = 'unsplit-entries';
 /** An item numbered by its position because the file gave it no 序号 of its own. */
 export const RULE_RENUMBERED_ITEM = 'renumbered-item';
+/** The file had columns beyond the list's ten; they are kept as extra fields (said once, on the first item with one). */
+export const RULE_EXTRA_COLUMNS = 'extra-columns';
 
 /** Every rule id, in the order findings of one item are reported. */
 export const LINT_RULE_IDS = [
+  RULE_EXTRA_COLUMNS,
   RULE_RENUMBERED_ITEM,
   RULE_MISSING_LEGAL_BASIS,
   RULE_EMPTY_COLUMN,
@@ -75,7 +78,9 @@ export function lintPowerList(list: LintablePowerList): TFinding[] {
   // First item seen per identity, so duplicate detection stays linear on 10,000-item lists.
   const firstByIdentity = new Map<string, TPowerItem>();
   const renumbered = checkRenumberedItems(list.items);
+  const extraColumns = checkExtraColumns(list.items);
   return list.items.flatMap((item) => [
+    ...(extraColumns.get(item) ?? []),
     ...(renumbered.get(item) ?? []),
     ...checkMissingLegalBasis(item),
     ...checkEmptyColumns(item),
@@ -265,6 +270,34 @@ export function checkUnknownDutySteps(item: TPowerItem): TFinding[] {
       ),
     ];
   });
+}
+
+/**
+ * `extra-columns`: the list's other columns (事项编码, 承办机构 …), named once — on the first item that
+ * has any — so that whoever imports sees they were kept, not dropped, and under which headers.
+ */
+export function checkExtraColumns(items: readonly TPowerItem[]): Map<TPowerItem, TFinding[]> {
+  const headers: string[] = [];
+  for (const item of items) for (const field of item.extraFields ?? []) if (!headers.includes(field.header)) headers.push(field.header);
+  const first = items.find((item) => (item.extraFields ?? []).length > 0);
+  if (first === undefined) return new Map();
+  const named = headers.map((header) => `“${header}”`).join('');
+  return new Map([
+    [
+      first,
+      [
+        finding(
+          RULE_EXTRA_COLUMNS,
+          'info',
+          first,
+          null,
+          null,
+          `第${first.no}项起，原表中的${named}${headers.length > 1 ? '等' : ''}列不属于权责清单的十个栏目，已作为“其他栏目”随事项保留和导出，请确认无误。`,
+          `From item ${first.no} on, the file's columns ${headers.join(', ')} are none of the list's ten; they are kept with each item as other columns.`,
+        ),
+      ],
+    ],
+  ]);
 }
 
 /**

@@ -19,6 +19,7 @@ export const FINDING_RULE_LABELS: Readonly<Record<string, string>> = {
   'category-action-mismatch': '权力类别与权力内容不符',
   'unsplit-entries': '多条内容连在一起',
   'renumbered-item': '原表无序号，已按位置编号',
+  'extra-columns': '保留了原表的其他栏目',
   'duty-without-step': '责任事项无对应办理环节',
   'step-without-duty': '办理环节无对应责任事项',
   'stale-citation': '引用的法规版本已修订或废止',
