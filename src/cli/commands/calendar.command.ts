@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { CALENDAR_DAY_KIND_LABELS, type TCalendarImportResponse, type TCalendarYearResponse } from '../../contracts/calendar.js';
 import { DEADLINE_RULES, type Deadline } from '../../domain/calendar/deadlines.js';
-import { weekdayOf } from '../../domain/calendar/shanghai-time.js';
+import { addDays, shanghaiLocalOf, weekdayOf } from '../../domain/calendar/shanghai-time.js';
 import { calculateDeadline } from '../../services/calendar/calculate-deadline.js';
 import { importCalendarOverrides } from '../../services/calendar/import-calendar-overrides.js';
 import { listCalendar } from '../../services/calendar/list-calendar.js';
@@ -63,6 +63,17 @@ function formatImport(result: TCalendarImportResponse): string {
   return lines.join('\n');
 }
 
+/** Consecutive days with one reason as one line: `2026-10-01 至 2026-10-07  法定节假日（国庆节）`. */
+function runs(days: readonly { date: string; reason: string }[]): string[] {
+  const out: { first: string; last: string; reason: string }[] = [];
+  for (const day of days) {
+    const run = out.at(-1);
+    if (run && run.reason === day.reason && addDays(run.last, 1) === day.date) run.last = day.date;
+    else out.push({ first: day.date, last: day.date, reason: day.reason });
+  }
+  return out.map((r) => `${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}  ${r.reason}`);
+}
+
 function formatDeadline(d: Deadline): string {
   const due =
     d.due === null
@@ -70,11 +81,15 @@ function formatDeadline(d: Deadline): string {
       : d.unit === 'hours'
         ? d.due
         : `${d.due}（星期${WEEKDAYS[weekdayOf(d.due)]}）`;
-  const lines = [`届满日期：${due}`, `起算：${d.from}（当日不计入）`];
+  const beijing = (iso: string) => `${shanghaiLocalOf(new Date(iso)).replace('T', ' ').slice(0, 16)}（北京时间）`;
+  const lines =
+    d.unit === 'hours' && d.due !== null
+      ? [`届满时间：${beijing(d.due)}`, `起算：${beijing(d.start)}`]
+      : [`届满日期：${due}`, `起算：${d.from}（当日不计入）`];
   if (d.counted.length && d.counted.length <= 31) lines.push(`计入：${d.counted.join(' ')}`);
   else if (d.counted.length) lines.push(`计入：${d.counted.length} 天（${d.counted[0]} 至 ${d.counted.at(-1)}）`);
-  for (const s of d.skipped) lines.push(`跳过：${s.date}  ${s.reason}`);
-  for (const s of d.suspended) lines.push(`中止：${s.date}  ${s.reason}`);
+  for (const run of runs(d.skipped)) lines.push(`跳过：${run}`);
+  for (const run of runs(d.suspended)) lines.push(`中止：${run}`);
   lines.push('', d.explanation);
   return lines.join('\n');
 }

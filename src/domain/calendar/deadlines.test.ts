@@ -44,6 +44,12 @@ describe('working-day deadlines (行政处罚法 第八十五条)', () => {
     expect(w.due).toBe('2026-11-12');
   });
 
+  it('refuses a start that is no real date rather than rolling it into the next month', () => {
+    expect(() => computeDeadline(calendar, { rule: FIVE, start: '2026-02-30' })).toThrow(RangeError);
+    expect(() => computeDeadline(calendar, { rule: FIVE, start: '2026-02-30T10:00:00Z' })).toThrow(RangeError);
+    expect(() => computeDeadline(calendar, { rule: FIVE, start: 'tomorrow' })).toThrow(RangeError);
+  });
+
   it('takes the Shanghai date of an instant as the start (16:30 UTC is already the next day in Beijing)', () => {
     const d = computeDeadline(calendar, { rule: FIVE, start: new Date('2026-09-27T16:30:00Z') });
     expect(d.from).toBe('2026-09-28');

@@ -258,11 +258,22 @@ function describeRuns(days: readonly { date: string; reason: string }[], baseYea
   );
 }
 
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant from a Date or ISO text; strict, because Date.parse rolls 2026-02-30 over into March. */
+function instantOf(start: Date | string): Date {
+  if (typeof start !== 'string') {
+    if (Number.isNaN(start.getTime())) throw new RangeError('not a valid instant');
+    return start;
+  }
+  const match = INSTANT_RE.exec(start);
+  if (!match || !isIsoDate(match[1] as string) || Number.isNaN(Date.parse(start))) throw new RangeError(`not a date or instant: ${start}`);
+  return new Date(start);
+}
+
 function startDateOf(start: Date | string): string {
   if (typeof start === 'string' && isIsoDate(start)) return start;
-  const instant = typeof start === 'string' ? new Date(start) : start;
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`not a date or instant: ${String(start)}`);
-  return shanghaiDateOf(instant);
+  return shanghaiDateOf(instantOf(start));
 }
 
 function normaliseDate(value: string): string {
@@ -277,8 +288,7 @@ function hoursDeadline(request: DeadlineRequest, rule: DeadlineRule, extension: 
   const instant =
     typeof request.start === 'string' && isIsoDate(request.start)
       ? startOfShanghaiDay(request.start)
-      : new Date(typeof request.start === 'string' ? request.start : request.start.getTime());
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an instant: ${String(request.start)}`);
+      : new Date(instantOf(request.start).getTime());
   const sign = rule.direction === 'before' ? -1 : 1;
   const due = new Date(instant.getTime() + sign * (rule.amount + extension) * 3_600_000);
   const local = (d: Date) => `${formatChineseDate(shanghaiDateOf(d))}${shanghaiLocalOf(d).slice(11, 16)}`;
