@@ -45,8 +45,8 @@ export async function calculateDeadline(ctx: ServiceContext, options: CalculateD
     });
   } catch (error) {
     if (error instanceof RangeError)
-      throw new DomainError(ERROR_CODES.validation, '起算日期无效（应为 YYYY-MM-DD）', {
-        issues: [{ path: ['from'], message: error.message }],
+      throw new DomainError(ERROR_CODES.validation, `起算日期无效：${options.from}`, {
+        issues: [{ path: ['from'], message: '应为有效日期 YYYY-MM-DD，或带时区的时间（如 2026-11-26T14:05:00+08:00）' }],
         cause: error,
       });
     throw error;
