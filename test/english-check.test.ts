@@ -9,6 +9,10 @@ describe('englishIn', () => {
     expect(englishIn('登记库备注：adds a duty to file promptly')).toEqual(['adds a duty to file promptly']);
   });
 
+  it('lets usernames through', () => {
+    expect(englishIn('王安全（wang.anquan）')).toEqual([]);
+  });
+
   it('lets Chinese text with product and format names through', () => {
     expect(englishIn('下载清单（Excel） TSV（UTF-8 或 GBK）、XLSX、JSON，最大 20 MB')).toEqual([]);
     expect(englishIn('用身份验证器（如 FreeOTP、Google Authenticator、Microsoft Authenticator）扫描')).toEqual([]);

@@ -14,6 +14,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import { type LaunchedBrowser, launchBrowser, screenshotDir } from '../helpers/browser.js';
+import { englishIn } from '../helpers/english-check.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const HOST = 'bureau.intranet';
@@ -60,6 +61,25 @@ interface Person {
   username: string;
   displayName: string;
   password: string;
+}
+
+/** The English sentences and machine names on the page (a zh-CN page has none). */
+async function englishOnPage(page: Page): Promise<string[]> {
+  // antd's selects keep a zero-size list of option values for assistive technology, which names
+  // each option by its (Chinese) label; the values themselves are never shown.
+  const text = await page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: {
+        body: { innerText: string };
+        querySelectorAll(selector: string): Iterable<{ getBoundingClientRect(): { width: number }; remove(): void }>;
+      };
+    };
+    for (const list of document.querySelectorAll('[role="listbox"]')) if (list.getBoundingClientRect().width === 0) list.remove();
+    // Secrets and links shown to be copied are not sentences.
+    for (const secret of document.querySelectorAll('[data-testid="created-password"], [data-testid="invitation-link"]')) secret.remove();
+    return document.body.innerText;
+  });
+  return englishIn(text);
 }
 
 describe('the first hour, on a server opened by its name', () => {
@@ -169,6 +189,7 @@ describe('the first hour, on a server opened by its name', () => {
     expect(rules).toContain('系统管理员也不能');
     expect(rules).toContain('quanze user reset-totp');
     await screenshot(page, 'first-hour-bootstrap-invitations');
+    expect(await englishOnPage(page)).toEqual([]);
     // No account exists for them yet: the system administrator never chose their passwords.
     expect(await page.locator(`[data-testid="user-row"][data-username="${SECADMIN.username}"]`).count()).toBe(0);
   });
@@ -220,6 +241,7 @@ describe('the first hour, on a server opened by its name', () => {
     const auditorRow = page.locator(`[data-testid="user-row"][data-username="${AUDITOR.username}"]`);
     expect(await auditorRow.getByTestId('user-roles').textContent()).toContain('安全审计员');
     await screenshot(page, 'first-hour-users');
+    expect(await englishOnPage(page)).toEqual([]);
 
     await signIn(SECADMIN);
     await page.waitForURL(/\/admin\/roles$/);
@@ -229,6 +251,7 @@ describe('the first hour, on a server opened by its name', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '法制审核员' }).first().click();
     await button(page, '授予').click();
     await reviewerRow.getByText('法制审核员 · 柳州市国家保密局').waitFor({ state: 'visible' });
+    expect(await englishOnPage(page)).toEqual([]);
   });
 
   it('lets the legal reviewer import a new version with a preview of what changes', async () => {
@@ -269,22 +292,85 @@ describe('the first hour, on a server opened by its name', () => {
     const stillFirst = await page.request.get(`${server.baseUrl}/api/v1/powerlists/current`);
     expect(((await stillFirst.json()) as { version: { no: number } }).version.no).toBe(1);
     await screenshot(page, 'first-hour-import-preview');
+    expect(await englishOnPage(page)).toEqual([]);
 
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-done').waitFor({ state: 'visible' });
     expect(await page.getByTestId('import-done').textContent()).toContain('已导入为第2版');
     await screenshot(page, 'first-hour-import-done');
     fs.rmSync(dir, { recursive: true, force: true });
+
+    // The maintainers' findings overview: one table for the whole list, filtered, exported.
+    await page.getByTestId('admin-menu').getByText('校验问题总览').click();
+    await page.waitForURL(/\/admin\/findings$/);
+    await page.getByTestId('finding-row').first().waitFor({ state: 'visible' });
+    const all = await page.getByTestId('finding-row').count();
+    await page.getByTestId('findings-rule').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '内容被截断' }).first().click();
+    await page.waitForURL(/rule=truncated-cell/);
+    const rowRules = () => page.getByTestId('finding-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rule')));
+    await expect.poll(async () => [...new Set(await rowRules())], { timeout: 15_000 }).toEqual(['truncated-cell']);
+    expect((await rowRules()).length).toBeLessThan(all);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('findings-export').click();
+    const csv = fs.readFileSync(await (await download).path(), 'utf8');
+    expect(csv.startsWith('\uFEFF事项,事项名称,位置,问题类型,严重程度,说明')).toBe(true);
+    expect(csv).toContain('内容被截断');
+    expect(csv).not.toContain('truncated-cell');
+    expect(await englishOnPage(page)).toEqual([]);
+    await screenshot(page, 'first-hour-findings');
   });
 
   it('lets the auditor see who changed what', async () => {
     await signIn(AUDITOR);
     await page.waitForURL(/\/admin\/audit/);
     await page.getByTestId('audit-row').first().waitFor({ state: 'visible' });
-    const importRow = page.locator('[data-testid="audit-row"][data-action="powerlist.import"]').first();
-    await importRow.waitFor({ state: 'visible' });
-    expect(await importRow.textContent()).toContain(REVIEWER.displayName);
+    // Changes only: no sign-ins, reads or the auditor's own searches.
+    await page.getByTestId('audit-changes-only').click();
+    await page.getByTestId('audit-search-submit').click();
+    await page.waitForURL(/changesOnly=true/);
+    const rowActions = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action') ?? ''));
+    await expect
+      .poll(async () => (await rowActions()).filter((action) => /^session\.|\.(list|read|search|verify)$/.test(action)), {
+        timeout: 15_000,
+      })
+      .toEqual([]);
+    const actions = await rowActions();
+    expect(actions).toEqual(expect.arrayContaining(['powerlist.import', 'role.grant', 'user.create', 'admin-invitation.accept']));
+
+    // The person filter: a click on the reviewer's name keeps their records only.
+    const importRow = page.locator('[data-testid="audit-row"][data-action="powerlist.import"]', { hasText: REVIEWER.displayName }).first();
+    await importRow.getByTestId('audit-actor').click();
+    await page.waitForURL(/actor=/);
+    await expect
+      .poll(async () => [...new Set(await page.getByTestId('audit-actor').allTextContents())], { timeout: 15_000 })
+      .toEqual([REVIEWER.displayName]);
+    // The target by name, the details as labelled Chinese fields.
+    const reviewerImport = page.locator('[data-testid="audit-row"][data-action="powerlist.import"]').first();
+    expect(await reviewerImport.getByTestId('audit-target').textContent()).toContain('第2版');
+    await reviewerImport.getByTestId('audit-expand').click();
+    const details = (await page.getByTestId('audit-details').first().textContent()) ?? '';
+    expect(details).toContain('版本号');
+    expect(details).toContain('文件名');
+    expect(details).not.toContain('"versionNo"');
+    expect(await englishOnPage(page)).toEqual([]);
     await screenshot(page, 'first-hour-audit');
+
+    // The grant of the legal reviewer's role names the account.
+    await page.goto(`${origin}/admin/audit?changesOnly=true&action=role.grant`);
+    await expect
+      .poll(async () => (await page.getByTestId('audit-target').allTextContents()).some((text) => text.includes(REVIEWER.username)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+
+    // On a phone the row expander is a 32 px target.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const expander = page.getByTestId('audit-expand').first();
+    await expander.waitFor({ state: 'visible' });
+    expect((await expander.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(32);
+    await screenshot(page, 'first-hour-audit-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('met no script errors', () => {

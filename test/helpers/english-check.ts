@@ -21,8 +21,12 @@ export function englishIn(text: string): string[] {
   let rest = text;
   for (const pattern of ALLOWED) rest = rest.replace(pattern, ' ');
   const found: string[] = [];
-  // kebab-case or dotted machine names: stale-citation, unresolved-same-as, role.grant, user.create
-  for (const match of rest.matchAll(/\b[a-z]{2,}(?:[-.][a-z]{2,})+\b/g)) found.push(match[0]);
+  // kebab-case rule ids (stale-citation, unresolved-same-as) and audit action ids (role.grant);
+  // usernames such as wang.anquan are people's own names and stay
+  for (const match of rest.matchAll(/\b[a-z]{2,}(?:-[a-z]{2,})+\b/g)) found.push(match[0]);
+  const actionFamilies =
+    'session|user|role|officer|audit|account|setup|access|powerlist|legal-registry|organisation|admin-invitation|cases?';
+  for (const match of rest.matchAll(new RegExp(`\\b(?:${actionFamilies})\\.[a-z][a-z-]*\\b`, 'g'))) found.push(match[0]);
   // three or more English words in a row: a sentence
   for (const match of rest.matchAll(/\b[A-Za-z]{2,}(?:[\s,;:'’()-]+[A-Za-z]+){2,}\b/g)) found.push(match[0]);
   return found;
