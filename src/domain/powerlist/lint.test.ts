@@ -413,6 +413,22 @@ describe('extra-columns', () => {
   });
 });
 
+describe('extra-columns and a misspelt column name', () => {
+  it('asks whether a kept column one character away from one of the ten is that column misspelt', () => {
+    const findings = lintItems(
+      item({
+        extraFields: [
+          { header: '追责情型', value: '1.违反程序的。' },
+          { header: '承办机构', value: '科' },
+        ],
+      }),
+    );
+    expect(findings.filter((f) => f.rule === 'extra-columns').map((f) => f.message)).toEqual([
+      '第1项起，原表中的“追责情型”“承办机构”等列不属于权责清单的十个栏目，已作为“其他栏目”随事项保留和导出，请确认无误（“追责情型”是否为“追责情形”之误？若是，请改正列名后重新导入）。',
+    ]);
+  });
+});
+
 describe('truncation pinned on the entry that is cut', () => {
   it('flags the last of several entries run together in one cell, not the first', () => {
     const cut = `1.立案责任：${'审查'.repeat(60)}。2.调查取证责任：${'调查'.repeat(40)}。3.审理责任：审理案件调查报告，对案件违法事实、证据、调查取证程序、法律适用、处罚种类和幅度以适当`;

@@ -282,6 +282,12 @@ export function checkExtraColumns(items: readonly TPowerItem[]): Map<TPowerItem,
   const first = items.find((item) => (item.extraFields ?? []).length > 0);
   if (first === undefined) return new Map();
   const named = headers.map((header) => `“${header}”`).join('');
+  // A kept column one character away from one of the ten is most likely that column misspelt.
+  const suspects = headers.flatMap((header) => {
+    const near = LIST_COLUMN_NAMES.find((name) => isOneEditApart(header, name));
+    return near === undefined ? [] : [`“${header}”是否为“${near}”之误`];
+  });
+  const suspicion = suspects.length === 0 ? '' : `（${suspects.join('；')}？若是，请改正列名后重新导入）`;
   return new Map([
     [
       first,
@@ -292,12 +298,29 @@ export function checkExtraColumns(items: readonly TPowerItem[]): Map<TPowerItem,
           first,
           null,
           null,
-          `第${first.no}项起，原表中的${named}${headers.length > 1 ? '等' : ''}列不属于权责清单的十个栏目，已作为“其他栏目”随事项保留和导出，请确认无误。`,
+          `第${first.no}项起，原表中的${named}${headers.length > 1 ? '等' : ''}列不属于权责清单的十个栏目，已作为“其他栏目”随事项保留和导出，请确认无误${suspicion}。`,
           `From item ${first.no} on, the file's columns ${headers.join(', ')} are none of the list's ten; they are kept with each item as other columns.`,
         ),
       ],
     ],
   ]);
+}
+
+/** The ten columns as the list prints them. */
+const LIST_COLUMN_NAMES: readonly string[] = (
+  ['no', 'category', 'name', 'subItem', 'legalBases', 'duties', 'dutyBases', 'accountability', 'accountabilityBases', 'note'] as const
+).map((field) => FIELD_LABELS[field].zh);
+
+/** Whether two names of three or more characters differ by one substituted, added or dropped character. */
+function isOneEditApart(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.min(x.length, y.length) < 3 || Math.abs(x.length - y.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i += 1;
+  const rest = (from: string[], at: number) => from.slice(at).join('');
+  if (x.length === y.length) return rest(x, i + 1) === rest(y, i + 1);
+  return x.length > y.length ? rest(x, i + 1) === rest(y, i) : rest(x, i) === rest(y, i + 1);
 }
 
 /**
