@@ -70,6 +70,15 @@ describe('power-list parsing isolated in worker threads', () => {
     expect(parser.state()).toEqual({ active: 0, queued: 0 });
   });
 
+  it('ends a parse that outgrows its heap limit with too-large (memory bounded per import)', async () => {
+    // A heap far too small for the parser's own code: the worker runs out of memory, not the server.
+    const parser = new IsolatedParser({ maxConcurrent: 1, maxQueued: 4, timeoutMs: 60_000, maxHeapMb: 1 });
+    const error = await parser.read(bundled, 'list.tsv').catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe('too-large');
+    expect((error as DomainError).message).toContain('内存');
+    expect(parser.state()).toEqual({ active: 0, queued: 0 });
+  });
+
   it('parses a few at a time, queues the rest and refuses beyond the queue with rate-limited', async () => {
     const parser = new IsolatedParser({ maxConcurrent: 1, maxQueued: 2, timeoutMs: 60_000, maxHeapMb: 256 });
     const first = parser.read(bundled, 'a.tsv');
