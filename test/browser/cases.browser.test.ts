@@ -240,6 +240,14 @@ describe('a case worked through the UI', () => {
       await phone.locator('[data-testid="action-form"][data-action="register-carriers"]').waitFor({ state: 'visible' });
       expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await screenshot(phone, 'cases-case-390');
+      await phone.goto(`${origin}/cases/new?item=1`);
+      await phone.getByTestId('facts-field-summary').waitFor({ state: 'visible' });
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await screenshot(phone, 'cases-new-390');
+      await phone.goto(`${origin}/procedures/1`);
+      await phone.getByTestId('coverage').waitFor({ state: 'visible' });
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await screenshot(phone, 'cases-procedure-390');
     } finally {
       await phone.close();
     }

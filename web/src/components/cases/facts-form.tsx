@@ -118,7 +118,8 @@ function ObjectListField({
   const key = String(name[name.length - 1]);
   const label = labelOf(key, schema);
   const item = schema.items ?? {};
-  const itemLabel = item.title ?? '一项';
+  // Rows of a list without a name of their own (逐项审查结论) are numbered: 第1项, 再添加一项.
+  const itemLabel = item.title ?? null;
   return (
     <Form.Item label={label} required={required} data-testid={`facts-field-${key}`}>
       <Form.List
@@ -128,7 +129,7 @@ function ObjectListField({
             ? [
                 {
                   validator: async (_, value: unknown[] | undefined) => {
-                    if (!value || value.length < Math.max(1, schema.minItems ?? 1)) throw new Error(`请至少添加一项${itemLabel}`);
+                    if (!value || value.length < Math.max(1, schema.minItems ?? 1)) throw new Error(`请至少填写一项${itemLabel ?? ''}`);
                   },
                 },
               ]
@@ -142,14 +143,14 @@ function ObjectListField({
                 key={row.key}
                 size="small"
                 style={{ marginBottom: 12 }}
-                title={`${itemLabel} ${index + 1}`}
+                title={itemLabel ? `${itemLabel} ${index + 1}` : `第${index + 1}项`}
                 extra={
                   <Button
                     type="text"
                     danger
                     icon={<DeleteOutlined />}
                     onClick={() => remove(row.name)}
-                    aria-label={`删除${itemLabel}${index + 1}`}
+                    aria-label={`删除${itemLabel ?? '第'}${index + 1}${itemLabel ? '' : '项'}`}
                   >
                     删除
                   </Button>
@@ -169,7 +170,7 @@ function ObjectListField({
               </Card>
             ))}
             <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(initialFor(item))} block>
-              添加{itemLabel}
+              {itemLabel ? `添加${itemLabel}` : '再添加一项'}
             </Button>
             <Form.ErrorList errors={errors} />
           </>

@@ -159,7 +159,7 @@ function Header({ kase }: { kase: TCase }) {
       </Paragraph>
       <Text type="secondary" style={{ fontSize: 13 }} data-testid="list-version">
         依据第{listVersion.no}版权责清单办理
-        {listVersion.isCurrent ? '（现行版本）' : ''} · {kase.organisation.name} · {formatDate(kase.openedAt)}由{kase.openedBy}立案
+        {listVersion.isCurrent ? '（现行版本）' : ''} · {kase.organisation.name} · {kase.openedBy}于{formatDate(kase.openedAt)}创建
         {kase.closedAt ? ` · ${formatDate(kase.closedAt)}办结` : ''}
       </Text>
       {!listVersion.isCurrent && listVersion.currentNo !== null && (
@@ -268,6 +268,13 @@ function StepsBar({ kase, isNarrow }: { kase: TCase; isNarrow: boolean }) {
   );
 }
 
+/** A day or an instant as the Beijing calendar day (`2026-11-19T15:00:00Z` → 2026-11-19). */
+function beijingDay(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 function DeadlinesSection({ kase }: { kase: TCase }) {
   if (kase.deadlines.length === 0) {
     return (
@@ -289,7 +296,7 @@ function DeadlinesSection({ kase }: { kase: TCase }) {
               <span>
                 <Text strong>{deadline.label}</Text>
                 <Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  自 {deadline.from} 起{deadline.due ? `，${deadline.due} 到期` : ''}
+                  自 {beijingDay(deadline.from)} 起{deadline.due ? `，${deadline.due} 到期` : ''}
                 </Text>
               </span>
               <DeadlineBadge deadline={deadline} />
@@ -631,7 +638,7 @@ function OpeningFactsSection({ kase, procedure }: { kase: TCase; procedure: TPro
   const titles = useFieldTitles(procedure);
   if (Object.keys(kase.openingFacts).length === 0) return null;
   return (
-    <Section id="opening" title="立案信息">
+    <Section id="opening" title="基本信息">
       <FactsList facts={kase.openingFacts} titles={titles} procedure={procedure} />
     </Section>
   );

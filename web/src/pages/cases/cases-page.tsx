@@ -120,7 +120,7 @@ function CaseTable({
             {row.number}
           </Link>
           <Text type="secondary" style={{ fontSize: 12 }}>
-            {formatDate(row.openedAt)}立案
+            {formatDate(row.openedAt)}创建
           </Text>
         </Space>
       ),
