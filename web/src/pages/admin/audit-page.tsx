@@ -68,17 +68,18 @@ const ACTION_OPTIONS = [...ACTION_FAMILIES, ...Object.entries(LABELS).map(([valu
   search: `${option.value} ${option.label}`,
 }));
 
-const TARGET_TYPE_OPTIONS = [
+/** The kinds of objects offered in the 对象类型 filter, by their Chinese names (TARGET_TYPE_LABELS below). */
+const TARGET_TYPES = [
   'user',
   'session',
   'role-grant',
   'officer',
   'organisation',
-  'powerlist',
+  'powerlist-version',
   'legal-registry',
   'audit-log',
-  'endpoint',
-].map((value) => ({ value }));
+  'admin-invitation',
+];
 
 interface SearchForm {
   changesOnly?: boolean;
@@ -97,7 +98,7 @@ function formValuesOf(filter: AuditFilter): SearchForm {
     org: filter.org ?? undefined,
     actor: filter.actor ?? '',
     action: filter.action ?? undefined,
-    targetType: filter.targetType ?? '',
+    targetType: filter.targetType ?? undefined,
     targetId: filter.targetId ?? '',
     requestId: filter.requestId ?? '',
     from: filter.from ? isoToBeijingLocal(filter.from) : '',
@@ -177,7 +178,11 @@ function SearchPanel({
         </Col>
         <Col xs={12} sm={6} lg={3} style={advanced}>
           <Form.Item name="targetType" label="对象类型">
-            <AutoComplete allowClear options={TARGET_TYPE_OPTIONS} placeholder="如 user" />
+            <Select
+              allowClear
+              options={TARGET_TYPES.map((value) => ({ value, label: TARGET_TYPE_LABELS[value] ?? '其他对象' }))}
+              placeholder="全部对象"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} sm={6} lg={3} style={advanced}>
