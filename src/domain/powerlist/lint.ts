@@ -644,7 +644,7 @@ function finding(
   rule: string,
   severity: TSeverity,
   item: TPowerItem,
-  field: TItemField,
+  field: TItemField | null,
   entry: number | null,
   message: string,
   messageEn: string,
