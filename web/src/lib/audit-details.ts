@@ -65,6 +65,16 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   org: '机构',
   changesOnly: '只看变更',
   kind: '类型',
+  // calendar.import (src/services/calendar/import-calendar-overrides.ts)
+  revisionNo: '日历导入序号',
+  source: '来源',
+  added: '新增条数',
+  updated: '修改条数',
+  removed: '删除条数',
+  newlyCoveredYears: '数据完整的新年份',
+  set: '设置的日期',
+  removedDates: '删除设置的日期',
+  changedDates: '类型有变化的日期',
 };
 
 /** Words for code values. */
