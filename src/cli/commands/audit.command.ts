@@ -87,25 +87,47 @@ export function auditCommand(): Command {
     .description('生成一个 SM2 签名的审计链检查点：各机构链头先登记到上级机构的审计链，再签名；追加写入文件，供离线保存')
     .option('--out <file>', '追加写入的检查点文件（默认输出到标准输出）；应在数据目录之外，并定期复制到离线介质')
     .option('--key <file>', '签名密钥文件（默认 QUANZE_AUDIT_SIGNING_KEY）')
+    .option('--every <minutes>', '持续运行，每隔若干分钟生成一个检查点（需同时指定 --out；收到 SIGTERM/SIGINT 时停止）')
     .addHelpText(
       'after',
       `
-示例（每小时一次，cron）:
-  0 * * * *  quanze audit checkpoint --out /srv/quanze-checkpoints/checkpoints.jsonl`,
+示例:
+  0 * * * *  quanze audit checkpoint --out /srv/quanze-checkpoints/checkpoints.jsonl   # cron，每小时
+  quanze audit checkpoint --out /srv/quanze-checkpoints/checkpoints.jsonl --every 60     # 常驻（systemd 服务）`,
     )
     .action(
-      action(async (opts: { out?: string; key?: string }) => {
+      action(async (opts: { out?: string; key?: string; every?: string }) => {
         const key = readSigningKey(opts.key);
         const out = opts.out ? path.resolve(opts.out) : null;
         if (out) refuseInsideDataDir(out, '检查点文件');
-        const checkpoint = await withDatabase((ctx) => takeAuditCheckpoint(ctx, { key }));
-        const line = `${JSON.stringify(checkpoint)}\n`;
-        if (out === null) process.stdout.write(line);
-        else {
-          fs.appendFileSync(out, line, { mode: 0o644 });
-          const heads = checkpoint.heads.map((h) => `${h.orgCode}#${h.seq}`).join('，');
-          process.stdout.write(`已追加检查点（${checkpoint.at}；${heads}）到 ${out}\n`);
+        const every = opts.every === undefined ? null : Number(opts.every);
+        if (every !== null && (!Number.isInteger(every) || every < 1 || every > 24 * 60 || out === null)) {
+          throw new DomainError(ERROR_CODES.validation, '--every 应为 1–1440 之间的整数分钟，并且需要 --out。');
         }
+        const take = async () => {
+          const checkpoint = await withDatabase((ctx) => takeAuditCheckpoint(ctx, { key }));
+          const line = `${JSON.stringify(checkpoint)}\n`;
+          if (out === null) process.stdout.write(line);
+          else {
+            fs.appendFileSync(out, line, { mode: 0o644 });
+            const heads = checkpoint.heads.map((h) => `${h.orgCode}#${h.seq}`).join('，');
+            process.stdout.write(`已追加检查点（${checkpoint.at}；${heads}）到 ${out}\n`);
+          }
+        };
+        await take();
+        if (every === null) return;
+        // Periodic mode: one checkpoint per interval until stopped; a failed run is reported and retried next time.
+        await new Promise<void>((resolve) => {
+          const timer = setInterval(() => {
+            take().catch((error: unknown) => process.stderr.write(`检查点生成失败：${(error as Error).message}\n`));
+          }, every * 60_000);
+          const stop = () => {
+            clearInterval(timer);
+            resolve();
+          };
+          process.once('SIGTERM', stop);
+          process.once('SIGINT', stop);
+        });
       }),
     );
 
