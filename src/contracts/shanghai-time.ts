@@ -26,9 +26,18 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
+/** Midnight UTC of a date, in ms; one parse and one round-trip check (deadlines call this in loops). */
 function utcMidnight(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
-  return Date.parse(`${date}T00:00:00Z`);
+  const match = DATE_RE.exec(date);
+  if (match) {
+    const y = Number(match[1]);
+    const m = Number(match[2]) - 1;
+    const d = Number(match[3]);
+    const time = Date.UTC(y, m, d);
+    const check = new Date(time);
+    if (check.getUTCFullYear() === y && check.getUTCMonth() === m && check.getUTCDate() === d) return time;
+  }
+  throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
 }
 
 /** The calendar date of an instant in Asia/Shanghai, YYYY-MM-DD. */

@@ -87,7 +87,18 @@ export function createWorkingCalendar(base: WorkingCalendarData, overrides: Cale
   }
   const coveredYears = [...covered].sort((a, b) => a - b);
 
+  // The calendar never changes once built (an import builds a new one), so each day is worked out
+  // once: deadlines and the supervision rules ask for the same few hundred days again and again.
+  const memo = new Map<string, CalendarDay | UnknownDay>();
   function dayOf(date: string): CalendarDay | UnknownDay {
+    const known = memo.get(date);
+    if (known) return known;
+    const day = computeDay(date);
+    if (memo.size < 20_000) memo.set(date, day);
+    return day;
+  }
+
+  function computeDay(date: string): CalendarDay | UnknownDay {
     if (!isIsoDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
     const override = byDate.get(date);
     const weekend = isWeekend(date);
