@@ -1,8 +1,9 @@
 /**
  * Power lists as tab-separated text with HTML cells — the layout the portal exports and the bundled
  * list uses: blank lines and a title line, then the header line repeated before every item row,
- * cells of `<p>…</p>` paragraphs. Reading never returns a partial list: the whole file becomes a
- * list, or a DomainError names the line and column of the first problem.
+ * cells of `<p>…</p>` paragraphs — and as the comma-separated CSV an office suite saves. The rows
+ * go through the shared table reader (power-list-table.ts). Reading never returns a partial list:
+ * the whole file becomes a list, or a DomainError names the row and cell of the first problem.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { TPowerItem } from '../contracts/power-list.js';

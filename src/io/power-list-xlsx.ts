@@ -1,9 +1,11 @@
 /**
  * Excel workbooks (.xlsx) of a power list: people keep and exchange their lists in Excel, so we
- * write one they can edit and read back what they (or another office suite) saved. Layout: first
- * sheet, a title row, one header row with the list's ten column names, one row per item with
- * plain-text cells (paragraphs separated by line breaks). Cells are rendered and parsed by the same
- * functions as every other format (renderPowerItem / buildPowerItem), so a round trip is lossless.
+ * write one they can edit and read back what they (or another office suite) saved. Written layout:
+ * one sheet, a title row, one header row with the list's ten column names and the extra fields'
+ * headers, one row per item with plain-text cells (paragraphs separated by line breaks). Read: every
+ * sheet with a header, merged cells as Excel shows them, through the shared table reader
+ * (power-list-table.ts). Cells are rendered and parsed by the same functions as every other format
+ * (renderPowerItem / buildPowerItem), so a round trip is lossless.
  */
 import ExcelJS from 'exceljs';
 import type { TPowerItem } from '../contracts/power-list.js';
