@@ -167,7 +167,7 @@ function Header({ kase }: { kase: TCase }) {
           style={{ marginTop: 12 }}
           type="info"
           showIcon
-          title={`清单已更新至第${listVersion.currentNo}版；本案立案时适用第${listVersion.no}版，继续按第${listVersion.no}版办理。`}
+          title={`清单已更新至第${listVersion.currentNo}版；本案创建时适用第${listVersion.no}版，继续按第${listVersion.no}版办理。`}
           action={<Link to={`/items/${kase.item.no}?version=${listVersion.no}`}>查看第{listVersion.no}版事项</Link>}
           data-testid="newer-list"
         />

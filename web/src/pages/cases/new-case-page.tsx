@@ -204,7 +204,7 @@ function NewCaseForm() {
           { key: 'new', title: '新建案件' },
         ]}
       />
-      <PageHeading title="新建案件" description="立案时登记案件来源和当事人，并指派承办的执法人员；后续环节在案件页面中逐步办理。" />
+      <PageHeading title="新建案件" description="登记案件的来源和当事人，并指派承办的执法人员；后续环节在案件页面中逐步办理。" />
       <Card variant="borderless">
         <Form<FormValues>
           form={form}
@@ -235,10 +235,10 @@ function NewCaseForm() {
           <Typography.Title level={5}>当事人</Typography.Title>
           <PartiesFields />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
-            立案信息
+            基本信息
           </Typography.Title>
           {itemNo === null ? (
-            <Alert type="info" showIcon title="请先选择事项，再填写该事项的立案信息。" style={{ marginBottom: 16 }} />
+            <Alert type="info" showIcon title="请先选择事项，再填写该事项的基本信息。" style={{ marginBottom: 16 }} />
           ) : procedure.isPending ? (
             <PageLoading rows={3} />
           ) : procedure.isError ? (
@@ -249,7 +249,7 @@ function NewCaseForm() {
           <Typography.Title level={5} style={{ marginTop: 8 }}>
             承办执法人员
           </Typography.Title>
-          <Form.Item name="officerIds" extra="调查取证、现场检查等环节须由两名以上持有效执法证的执法人员进行，也可以在立案后再指派。">
+          <Form.Item name="officerIds" extra="调查取证、现场检查等环节须由两名以上持有效执法证的执法人员进行，也可以在案件创建后再指派。">
             <Select
               mode="multiple"
               placeholder="选择执法人员"
@@ -259,7 +259,7 @@ function NewCaseForm() {
               data-testid="officer-select"
             />
           </Form.Item>
-          {officers.isError && <Text type="secondary">执法人员名单暂时无法读取，可在立案后指派。</Text>}
+          {officers.isError && <Text type="secondary">执法人员名单暂时无法读取，可在案件创建后指派。</Text>}
           <ServerErrorAlert error={error} title="未能创建案件" onClose={() => setError(null)} />
           <Flex gap={8}>
             <Button type="primary" htmlType="submit" loading={openCase.isPending} disabled={!procedure.data} data-testid="open-case">

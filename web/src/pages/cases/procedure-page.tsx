@@ -6,7 +6,7 @@
 import { CheckCircleOutlined, EyeOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, type TRoleId } from '@contracts/access.js';
 import type { TProcedure } from '@contracts/cases.js';
-import { Alert, Breadcrumb, Button, Card, Flex, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Flex, Grid, List, Progress, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/http.js';
 import { CategoryTag } from '../../components/category-tag.js';
@@ -111,8 +111,35 @@ function StepsCard({ procedure }: { procedure: TProcedure }) {
 
 type CoverageRow = TProcedure['coverage']['clauses'][number];
 
+/** The rules that watch one clause, or 需人工判断. */
+function CoverageRules({ row }: { row: CoverageRow }) {
+  if (row.needsJudgement) {
+    return (
+      <Tag icon={<EyeOutlined />} color="default">
+        需人工判断
+      </Tag>
+    );
+  }
+  return (
+    <Space size={[4, 4]} wrap>
+      {row.rules.map((rule) => (
+        <Tag key={rule.id} icon={<CheckCircleOutlined />} color="green">
+          {rule.title}
+        </Tag>
+      ))}
+      {row.fallbackRules.map((rule) => (
+        <Tag key={rule.id} color="default" title="清单未单列此情形，按“违反法定程序”条款追责">
+          {rule.title}（兜底）
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
 function CoverageCard({ procedure }: { procedure: TProcedure }) {
   const { coverage } = procedure;
+  // Phones get one block per clause: a three-column table would hide the rules off-screen.
+  const isNarrow = Grid.useBreakpoint().md === false;
   const percent = coverage.total === 0 ? 0 : Math.round((coverage.covered / coverage.total) * 100);
   return (
     <Card title="追责情形监察覆盖" variant="borderless" style={{ marginBottom: 16 }} data-testid="coverage">
@@ -123,42 +150,36 @@ function CoverageCard({ procedure }: { procedure: TProcedure }) {
           {coverage.total - coverage.covered} 条需要人工判断。
         </Paragraph>
       </Flex>
-      <Table<CoverageRow>
-        rowKey={(row) => `${row.no ?? ''}-${row.text}`}
-        size="small"
-        pagination={false}
-        dataSource={coverage.clauses}
-        scroll={{ x: 560 }}
-        onRow={() => ({ 'data-testid': 'coverage-row' }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: '序号', key: 'no', width: 56, render: (_, row) => row.no ?? '—' },
-          { title: '追责情形', key: 'text', render: (_, row) => <span className="qz-prose">{row.text}</span> },
-          {
-            title: '由哪些规则检查',
-            key: 'rules',
-            width: '42%',
-            render: (_, row) =>
-              row.needsJudgement ? (
-                <Tag icon={<EyeOutlined />} color="default">
-                  需人工判断
-                </Tag>
-              ) : (
-                <Space size={[4, 4]} wrap>
-                  {row.rules.map((rule) => (
-                    <Tag key={rule.id} icon={<CheckCircleOutlined />} color="green">
-                      {rule.title}
-                    </Tag>
-                  ))}
-                  {row.fallbackRules.map((rule) => (
-                    <Tag key={rule.id} color="default" title="清单未单列此情形，按“违反法定程序”条款追责">
-                      {rule.title}（兜底）
-                    </Tag>
-                  ))}
-                </Space>
-              ),
-          },
-        ]}
-      />
+      {isNarrow ? (
+        <List
+          size="small"
+          dataSource={coverage.clauses}
+          renderItem={(row) => (
+            <List.Item data-testid="coverage-row">
+              <div style={{ width: '100%' }}>
+                <div style={{ marginBottom: 4 }}>
+                  <Text type="secondary">{row.no !== null ? `第${row.no}条 ` : ''}</Text>
+                  <span className="qz-prose">{row.text}</span>
+                </div>
+                <CoverageRules row={row} />
+              </div>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<CoverageRow>
+          rowKey={(row) => `${row.no ?? ''}-${row.text}`}
+          size="small"
+          pagination={false}
+          dataSource={coverage.clauses}
+          onRow={() => ({ 'data-testid': 'coverage-row' }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: '序号', key: 'no', width: 56, render: (_, row) => row.no ?? '—' },
+            { title: '追责情形', key: 'text', render: (_, row) => <span className="qz-prose">{row.text}</span> },
+            { title: '由哪些规则检查', key: 'rules', width: '42%', render: (_, row) => <CoverageRules row={row} /> },
+          ]}
+        />
+      )}
       {coverage.gaps.length > 0 ? (
         <Alert
           style={{ marginTop: 12 }}
