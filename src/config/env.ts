@@ -44,6 +44,8 @@ const ZEnv = z.object({
     .max(24 * 30)
     .default(12),
   QUANZE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  QUANZE_METRICS_TOKEN: z.string().min(16, { message: '至少 16 个字符 (at least 16 characters)' }).optional(),
+  QUANZE_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 });
 
 /** Fastify's trustProxy in the forms we allow: off, a hop count, or a list of proxy addresses. */
@@ -101,6 +103,10 @@ export interface AppConfig {
   sessionTimeouts: { idleMinutes: number; absoluteHours: number };
   /** sign-in attempts per client address per minute */
   loginRateLimitPerMinute: number;
+  /** bearer token for /metrics from other hosts; null: only loopback connections may read it */
+  metricsToken: string | null;
+  /** seconds a stop signal waits for requests in flight before the process exits anyway */
+  shutdownGraceSeconds: number;
 }
 
 /** Thrown for an invalid environment; the message lists every bad variable. */
@@ -144,5 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditSigningKeyFile: e.QUANZE_AUDIT_SIGNING_KEY ? path.resolve(e.QUANZE_AUDIT_SIGNING_KEY) : null,
     sessionTimeouts: { idleMinutes: e.QUANZE_SESSION_IDLE_MINUTES, absoluteHours: e.QUANZE_SESSION_ABSOLUTE_HOURS },
     loginRateLimitPerMinute: e.QUANZE_LOGIN_RATE_LIMIT,
+    metricsToken: e.QUANZE_METRICS_TOKEN ?? null,
+    shutdownGraceSeconds: e.QUANZE_SHUTDOWN_GRACE_SECONDS,
   };
 }

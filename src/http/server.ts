@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -24,6 +26,9 @@ import { collectRoutePolicies } from './auth/route-policies.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { inputHygieneHook, stripControlCharacters } from './input-hygiene.js';
+import { LOG_SERIALIZERS } from './log-serializers.js';
+import { registerOperations } from './operations.js';
+import { registerPublicReadCache } from './public-read-cache.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { accountRoutes } from './routes/auth/account.routes.js';
 import { adminInvitationRoutes } from './routes/auth/admin-invitations.routes.js';
@@ -60,6 +65,8 @@ export interface BuildServerOptions {
   loginRateLimitPerMinute?: number;
   /** trust X-Forwarded-* from these reverse proxies: a hop count or their addresses (never `true`: any client could pick its address) */
   trustProxy?: boolean | number | string[];
+  /** bearer token that unlocks /metrics from anywhere; without one only loopback may read it (operations.ts) */
+  metricsToken?: string | null;
   /** the clock of every request's use cases; tests move it to expire sessions */
   clock?: () => Date;
 }
@@ -82,6 +89,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
+      serializers: LOG_SERIALIZERS,
       redact: {
         paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
@@ -145,6 +153,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(multipart, { limits: { fileSize: POWERLIST_UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 } });
   collectRoutePolicies(app);
   registerAuthHooks(app);
+  registerOperations(app, { db: options.db, metricsToken: options.metricsToken ?? null });
+  // Before compression: the public-read cache keeps the JSON text, compress then encodes it per client.
+  registerPublicReadCache(app, { db: options.db, orgCode: options.orgCode });
+  await app.register(compress, { global: true, threshold: 1024, brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
 
   await app.register(swagger, {
     openapi: {

@@ -67,6 +67,7 @@ export async function startServer(config: AppConfig, options: StartServerOptions
       sessionTimeouts: config.sessionTimeouts,
       loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
       ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
