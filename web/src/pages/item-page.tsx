@@ -136,7 +136,10 @@ function ItemDetail({ data, versionNo }: { data: TItemResponse; versionNo: numbe
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Space size={8} wrap style={{ marginBottom: 8 }}>
           <CategoryTag category={item.category} />
-          <Text type="secondary">第 {item.no} 项</Text>
+          <Text type="secondary">
+            第 {item.no} 项{/* numbered by position on import: the 序号 the published table printed, if any */}
+            {item.printedNo !== undefined && (item.printedNo === '' ? '（原表无序号）' : `（原表序号 ${item.printedNo}）`)}
+          </Text>
           <Text type="secondary">·</Text>
           <Text type="secondary">
             第{version.no}版清单{version.isCurrent ? '（现行）' : ''}
