@@ -33,33 +33,20 @@ export interface PublicReadState {
 
 /** The state of `orgCode`'s published list that a read of `versionNo` (or the current one) depends on; undefined for an unknown organisation. */
 export async function publicReadState(db: Db, orgCode: string, versionNo: number | undefined): Promise<PublicReadState | undefined> {
-  const org = await db.selectFrom('organisations').select(['id', 'name']).where('code', '=', orgCode).executeTakeFirst();
-  if (!org) return undefined;
-  const latest = await db
-    .selectFrom('power_list_versions')
-    .select((eb) => eb.fn.max('version_no').as('n'))
-    .where('org_id', '=', org.id)
-    .executeTakeFirst();
-  const latestVersionNo = Number(latest?.n ?? 0);
-  const versionExists =
-    versionNo === undefined
-      ? latestVersionNo > 0
-      : (await db
-          .selectFrom('power_list_versions')
-          .select('id')
-          .where('org_id', '=', org.id)
-          .where('version_no', '=', versionNo)
-          .executeTakeFirst()) !== undefined;
-  const revision = await db
-    .selectFrom('legal_registry_revisions')
-    .select(['id', 'revision_no'])
-    .orderBy('revision_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // One round trip: this runs before every public read, and most of them end in a 304 or a kept body.
+  const result = await sql<{ org_name: string; latest: number | null; asked: number | null; revision: string | null }>`
+    select o.name as org_name,
+      (select max(v.version_no) from power_list_versions v where v.org_id = o.id) as latest,
+      (select v.version_no from power_list_versions v where v.org_id = o.id and v.version_no = ${versionNo ?? 0}) as asked,
+      (select cast(r.revision_no as text) || ':' || r.id from legal_registry_revisions r order by r.revision_no desc limit 1) as revision
+    from organisations o where o.code = ${orgCode}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const latestVersionNo = Number(row.latest ?? 0);
   return {
-    orgName: org.name,
+    orgName: row.org_name,
     latestVersionNo,
-    versionExists,
-    registryRevision: revision ? `${revision.revision_no}:${revision.id}` : null,
+    versionExists: versionNo === undefined ? latestVersionNo > 0 : row.asked !== null,
+    registryRevision: row.revision,
   };
 }
