@@ -218,10 +218,16 @@ const COMMAND_TEXT: Record<UserCommand, { label: string; confirm: string; done: 
   unlock: { label: '解除锁定', confirm: '清除连续登录失败的记录，该用户可以立即重新登录。', done: '已解除锁定' },
   'totp-reset': {
     label: '重置动态口令',
-    confirm: '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束；三员账号下次登录时须重新绑定，其他账号可在“个人设置”中重新绑定。',
+    confirm:
+      '清除该用户绑定的身份验证器（如手机遗失），其全部登录将结束；系统管理员账号下次登录时须重新绑定，其他账号可在“个人设置”中重新绑定。',
     done: '已重置动态口令',
   },
 };
+
+/** The security administrator and the auditor: nobody resets their authenticator in the web app. */
+function isProtectedAdministrator(user: TUser): boolean {
+  return (user.roles ?? []).some((grant) => grant.role === 'security-admin' || grant.role === 'security-auditor');
+}
 
 function useUserActions(onResetPassword: (user: TUser) => void) {
   const { can } = useSession();
@@ -246,7 +252,14 @@ function useUserActions(onResetPassword: (user: TUser) => void) {
     const items = [
       ...(can('users.update') ? [{ key: 'password', label: '重置密码' }] : []),
       ...(can('users.update') && (isLocked(user) || user.failedLogins > 0) ? [{ key: 'unlock', label: '解除锁定' }] : []),
-      ...(can('users.update') && user.totpEnabled ? [{ key: 'totp-reset', label: '重置动态口令' }] : []),
+      ...(can('users.update') && user.totpEnabled
+        ? [
+            isProtectedAdministrator(user)
+              ? // 三员分立: the server refuses it (reset-user-totp.ts); the menu says where it is done instead.
+                { key: 'totp-reset', label: '重置动态口令：只能由运维人员在服务器上执行 quanze user reset-totp', disabled: true }
+              : { key: 'totp-reset', label: '重置动态口令' },
+          ]
+        : []),
       ...(can('users.disable')
         ? [user.status === 'active' ? { key: 'disable', label: '停用', danger: true } : { key: 'enable', label: '启用' }]
         : []),
