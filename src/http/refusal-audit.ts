@@ -16,7 +16,8 @@ interface Window {
   startedAt: number;
   suppressed: number;
 }
-const windows = new Map<string, Window>();
+/** The throttle's windows, per database the server serves (a process may run several servers, e.g. in tests). */
+const windowsByServer = new WeakMap<object, Map<string, Window>>();
 
 /** Whether a refusal with this status and code is one to audit here. */
 export function isAuditedRefusal(request: FastifyRequest, status: number, code: string | undefined): boolean {
@@ -33,6 +34,11 @@ export function isAuditedRefusal(request: FastifyRequest, status: number, code: 
 /** Audits the refusal unless a like one from the same address was audited within the minute. */
 export async function auditRefusal(request: FastifyRequest, status: number, code: string | undefined, reason: string): Promise<void> {
   if (!request.ctx || !isAuditedRefusal(request, status, code)) return;
+  let windows = windowsByServer.get(request.ctx.db);
+  if (windows === undefined) {
+    windows = new Map();
+    windowsByServer.set(request.ctx.db, windows);
+  }
   const now = Date.now();
   const key = `${request.ip}|${status}|${code ?? ''}`;
   const window = windows.get(key);
