@@ -9,16 +9,16 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/env.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import { takeAuditCheckpoint } from '../../services/audit/take-audit-checkpoint.js';
-import { type CheckpointVerdict, verifyAuditCheckpoints } from '../../services/audit/verify-audit-checkpoints.js';
-import { verifyAuditLog } from '../../services/audit/verify-audit-log.js';
 import {
   formatSigningKey,
   generateSigningKey,
   parsePublicKey,
   parseSigningKey,
   type SigningKey,
-} from '../../store/audit/audit-checkpoint.js';
+} from '../../services/audit/signing-key.js';
+import { takeAuditCheckpoint } from '../../services/audit/take-audit-checkpoint.js';
+import { type CheckpointVerdict, verifyAuditCheckpoints } from '../../services/audit/verify-audit-checkpoints.js';
+import { verifyAuditLog } from '../../services/audit/verify-audit-log.js';
 import { action, EXIT, withDatabase } from '../runtime.js';
 
 export function auditCommand(): Command {
