@@ -284,8 +284,34 @@ describe('the first hour, on a server opened by its name', () => {
 
     const bundled = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'), 'utf8');
     expect(bundled).toContain('以适当');
-    const edited = bundled.replace('以适当', '以适当方式');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-import-'));
+
+    // A large file over a slow line: the page shows how far the upload has come. (The same list padded
+    // with blank lines, which the reader skips: the preview finds nothing to change.)
+    const large = path.join(dir, '清单-大文件.tsv');
+    fs.writeFileSync(large, bundled + '\n'.repeat(1_500_000));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 400 * 1024,
+    });
+    await page.locator('.ant-upload input[type="file"]').setInputFiles(large);
+    await button(page, '检查并预览').click();
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor({ state: 'visible' });
+    await expect
+      .poll(async () => (await progress.textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/正在上传：[\d.]+ (KB|MB) \/ 1\.\d MB/);
+    await screenshot(page, 'first-hour-import-progress');
+    await page.getByTestId('import-preview').waitFor({ state: 'visible', timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(await page.getByTestId('import-preview-summary').textContent()).toContain('没有变化');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await button(page, '重新选择文件').click();
+
+    const edited = bundled.replace('以适当', '以适当方式');
     const file = path.join(dir, '柳州市保密局权责清单-2026修订.tsv');
     fs.writeFileSync(file, edited);
     await page.locator('.ant-upload input[type="file"]').setInputFiles(file);
