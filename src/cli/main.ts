@@ -2,6 +2,7 @@
 /** The `quanze` command line. Every command has --help; configuration comes from the environment. */
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.command.js';
+import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { calendarCommand, deadlineCommand } from './commands/calendar.command.js';
 import { catalogCommand } from './commands/catalog.command.js';
 import { demoCommand } from './commands/demo.command.js';
@@ -47,6 +48,7 @@ const program = new Command('quanze')
   quanze demo seed
   quanze user list
   quanze audit verify --org lz
+  quanze backup --out /srv/backups/quanze-20261203
   quanze calendar list --year 2026
   quanze deadline --from 2026-09-28 --working-days 5`,
   );
@@ -59,5 +61,7 @@ program.addCommand(demoCommand());
 program.addCommand(auditCommand());
 program.addCommand(calendarCommand());
 program.addCommand(deadlineCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 
 await program.parseAsync(process.argv);
