@@ -15,6 +15,8 @@ export interface TestServer {
   app: FastifyInstance;
   /** the server's own database connection, for arranging accounts and inspecting rows */
   db: Db;
+  /** where the server's database is (for tools that open it themselves: backup, a second process) */
+  target: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** the first-run setup link the server printed (null once an account exists) */
   setupLink: SetupLink | null;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     baseUrl: server.url.replace('localhost', '127.0.0.1'),
     app: server.app,
     db: server.db,
+    target: database.target,
     setupLink,
     close: async () => {
       await server.close();
