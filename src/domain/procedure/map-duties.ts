@@ -4,6 +4,7 @@
  * the template with this mapping, so the public picture and the running engine are one thing.
  */
 import type { TDuty, TPowerItem } from '../../contracts/power-list.js';
+import { knownStepOf } from '../powerlist/step-names.js';
 import type { ProcedureTemplate, StepDef } from './types.js';
 
 export interface StepMapping {
@@ -33,7 +34,9 @@ function isCatchAll(duty: TDuty): boolean {
 
 function stepMatches(step: StepDef, dutyName: string): boolean {
   const name = stripSuffix(dutyName);
-  return step.name === name || (step.aliases ?? []).includes(name);
+  // the list's own spellings (接受 → 受理, 核查 → 调查 …) first through the shared alias table
+  const known = knownStepOf(name)?.name ?? name;
+  return [name, known].some((n) => step.name === n || (step.aliases ?? []).includes(n));
 }
 
 /** Maps the item's duties onto the template's steps. */

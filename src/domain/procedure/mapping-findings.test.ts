@@ -42,7 +42,7 @@ describe('duties mapped onto procedure steps', () => {
     ]);
   });
 
-  it('reads 阶段 and 责任 suffixes as the step name, and leaves the catch-all 其他 duty alone', () => {
+  it('reads 阶段 suffixes and the list’s other spellings (接受 → 受理) as the step, and leaves the catch-all 其他 duty alone', () => {
     const item7 = ITEMS.find((i) => i.no === 7) as TPowerItem;
     const template = bindTemplate(item7);
     if (!template) throw new Error('item 7 binds');
@@ -56,6 +56,7 @@ describe('duties mapped onto procedure steps', () => {
       template,
     );
     expect(mapping.steps.find((s) => s.step.id === 'acceptance')?.duties.map((d) => d.no)).toEqual([1]);
+    expect(mapping.steps.find((s) => s.step.id === 'review')?.duties.map((d) => d.no)).toEqual([2]);
     expect(mapping.unmappedDuties).toEqual([]);
   });
 });
