@@ -49,8 +49,9 @@ describe('duties mapped onto procedure steps', () => {
     const mapping = mapDutiesToSteps(
       {
         duties: [
-          { no: 1, name: '受理阶段', text: '…', truncated: false },
-          { no: 2, name: null, text: '其他法律法规规章文件规定应履行的责任。', truncated: false },
+          { no: 1, name: '接受', text: '…', truncated: false },
+          { no: 2, name: '审查阶段', text: '…', truncated: false },
+          { no: 3, name: null, text: '其他法律法规规章文件规定应履行的责任。', truncated: false },
         ],
       },
       template,
