@@ -209,7 +209,10 @@ describe('the first hour, on a server opened by its name', () => {
       await form.getByLabel('密码', { exact: true }).fill(person.password);
       await form.getByLabel('确认密码').fill(person.password);
       await form.getByLabel('身份验证器中显示的 6 位动态口令').fill(await authenticators.code(person.username));
-      if (person === SECADMIN) await screenshot(page, 'first-hour-invite-page');
+      if (person === SECADMIN) {
+        await screenshot(page, 'first-hour-invite-page');
+        expect(await englishOnPage(page)).toEqual([]);
+      }
       await button(form, '创建我的账号').click();
       await page.getByText('的账号已创建').waitFor({ state: 'visible' });
       // The link worked once (opened afresh, as from the message it came in).
@@ -269,6 +272,8 @@ describe('the first hour, on a server opened by its name', () => {
     await page.getByLabel('密码').fill(reviewerInitialPassword);
     await button(page, '登录').click();
     await page.waitForURL(/\/account/);
+    await page.getByTestId('must-change-password').waitFor({ state: 'visible' });
+    expect(await englishOnPage(page)).toEqual([]);
     await page.getByLabel('当前密码').fill(reviewerInitialPassword);
     await page.getByLabel('新密码', { exact: true }).fill(REVIEWER.password);
     await page.getByLabel('确认新密码').fill(REVIEWER.password);
