@@ -7,9 +7,14 @@
  * The server's clock stands still at 2026-10-20 10:00 (Asia/Shanghai); steps that happened earlier
  * are recorded with `at`, as an officer records a notice served days ago.
  */
+
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config/env.js';
 import type { TCase, TCaseListResponse, TProcedure, TRefusal } from '../src/contracts/cases.js';
 import { importCalendarOverrides } from '../src/services/calendar/import-calendar-overrides.js';
+import { importPowerList } from '../src/services/catalog/import-power-list.js';
 import { createAccount, ensureOrganisation, signIn, systemContext } from './helpers/access-fixtures.js';
 import { act, api, type CaseTeam, createCaseTeam } from './helpers/case-fixtures.js';
 import { dialectsUnderTest } from './helpers/database.js';
@@ -733,6 +738,21 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
     expect(extended.status).toBe(200);
     expect(extended.body.deadlines.find((d) => d.id === 'completeness-notice')?.due).toBe('2026-10-21');
     expect(extended.body.timeline.map((t) => t.type).filter((t) => t === 'case.deadline-adjusted')).toHaveLength(2);
+  });
+
+  it('keeps a running case on the list version it was opened under when a new version is published, and says so', async () => {
+    const kase = await open(6, { receivedAt: '2026-10-19T02:00:00Z', requestNo: '版本测试〔2026〕1号' });
+    expect(kase.listVersion.isCurrent).toBe(true);
+    const bundled = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'), 'utf8');
+    const revised = bundled.replace('柳州市国家保密局权责清单', '柳州市国家保密局权责清单（2026年修订）');
+    await importPowerList(systemContext(server.db, { clock }), {
+      orgCode: 'lz',
+      fileName: 'revised.tsv',
+      bytes: new TextEncoder().encode(revised),
+    });
+    const after = (await api<TCase>(server, 'GET', `/api/v1/cases/${kase.id}`, officerA.session)).body;
+    expect(after.listVersion).toEqual({ no: kase.listVersion.no, currentNo: kase.listVersion.no + 1, isCurrent: false });
+    expect(after.availableActions.map((a) => a.id)).toEqual(['register-request']);
   });
 
   // last: it declares 2027 covered for this server's calendar
