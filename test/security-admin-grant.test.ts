@@ -103,6 +103,26 @@ describe.each(dialectsUnderTest())('administrator-role grants on %s', (dialect) 
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ role: 'security-auditor' });
   });
 
+  it('三员分立, reordered: the system administrator changing the password and enrolling its own authenticator first does not help', async () => {
+    const username = uniqueName('shadow');
+    const created = ZUser.parse(
+      (
+        await call('POST', '/api/v1/users', sysAdmin, { username, displayName: '影子审计员乙', orgCode: 'lz', password: TEST_PASSWORD })
+      ).json(),
+    );
+    // The system administrator signs in as the account, replaces the password and enrols a phone of its own …
+    const asShadow = sessionOf(await loginAs(username, TEST_PASSWORD));
+    const newPassword = `${TEST_PASSWORD}-换掉`;
+    expect((await call('POST', '/api/v1/account/password', asShadow, { currentPassword: TEST_PASSWORD, newPassword })).statusCode).toBe(
+      200,
+    );
+    await enrolTotp(sessionOf(await loginAs(username, newPassword)));
+    // … which looks exactly like the owner doing it; the account was given a password by an administrator, so: refused.
+    const refused = await grantAuditor(created.id);
+    expect(refused.statusCode).toBe(409);
+    expect(ZProblem.parse(refused.json()).detail).toContain('邀请链接');
+  });
+
   it('second factor: an ordinary session does not become an auditor’s; the grant ends it and the next sign-in asks for the code', async () => {
     const person = await createAccount(sys, {});
     const first = sessionOf(await loginAs(person.username, person.password));

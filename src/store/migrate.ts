@@ -7,6 +7,7 @@ import * as powerLists from './migrations/20261126T2300-power-lists.js';
 import * as peopleAndAudit from './migrations/20261126T2310-people-and-audit.js';
 import * as legalRegistry from './migrations/20261126T2320-legal-registry.js';
 import * as calendarOverrides from './migrations/20261203T0900-calendar-overrides.js';
+import * as passwordSetByAdmin from './migrations/20261203T0930-password-set-by-admin.js';
 import * as adminInvitations from './migrations/20261203T0940-admin-invitations.js';
 import * as cases from './migrations/20261203T1000-cases.js';
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126T2310-people-and-audit': peopleAndAudit,
   '20261126T2320-legal-registry': legalRegistry,
   '20261203T0900-calendar-overrides': calendarOverrides,
+  '20261203T0930-password-set-by-admin': passwordSetByAdmin,
   '20261203T0940-admin-invitations': adminInvitations,
   '20261203T1000-cases': cases,
 };

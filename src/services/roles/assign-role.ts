@@ -9,6 +9,9 @@
  * An administrator role (三员) is granted only to an account whose owner chose its password and
  * enrolled an authenticator: otherwise the system administrator could create an account with a
  * password it knows, have it made auditor and read the audit log as it (三员分立 on paper only).
+ * An account whose password an administrator ever chose (creation, reset) is refused for good:
+ * the administrator could have signed in first, changed the password and enrolled its own
+ * authenticator, and nothing tells that apart from the owner doing it.
  * The clean way to a new administrator is the one-time invitation link (三员初始化). Gaining an
  * administrator role ends the account's sessions, so that no session opened without a second
  * factor carries the new role; the next sign-in asks for the code.
@@ -86,6 +89,12 @@ async function grant(
     if (user.external !== 1 && options.role === 'applicant') throw refuse('“申请单位用户”角色只能授予申请单位账号。', 'role');
     if (!isInSubtree(org.id, user.org_id, tree)) throw refuse('只能在该账号所属机构或其下级机构范围内授予角色。', 'orgCode');
     if (isSeparatedAdminRole(options.role)) {
+      if (user.password_set_by_admin === 1) {
+        throw refuse(
+          '该账号的密码由管理员设置过（创建账号或重置密码时）：即使本人后来修改过，管理员也可能先行登录并改掉它，因此不能授予三员角色。新的管理员请用“三员初始化”邀请链接创建，由本人设置密码和身份验证器。',
+          'userId',
+        );
+      }
       if (user.must_change_password === 1) {
         throw refuse(
           '该账号的密码由管理员设置，本人尚未修改：三员角色只能授予由本人设置密码并绑定了身份验证器的账号。新的管理员请用“三员初始化”邀请链接创建。',

@@ -43,6 +43,8 @@ export async function insertAccount(ctx: ServiceContext, account: NewAccount): P
     display_name: account.displayName,
     password_hash: await hashPassword(account.password),
     must_change_password: account.mustChangePassword ? 1 : 0,
+    // A signed-in administrator chose it (not the setup link, an invitation or the server's shell).
+    password_set_by_admin: account.mustChangePassword && ctx.actor.kind === 'user' ? 1 : 0,
     status: 'active',
     external: account.external ? 1 : 0,
     totp_secret: account.totpSecret ?? null,

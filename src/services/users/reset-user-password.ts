@@ -23,6 +23,8 @@ export async function resetUserPassword(ctx: ServiceContext, userId: string, pas
     const changes = {
       password_hash: passwordHash,
       must_change_password: 1,
+      // The administrator knows this password: the account can never be given an administrator role.
+      password_set_by_admin: tx.actor.kind === 'user' ? 1 : user.password_set_by_admin,
       failed_logins: 0,
       last_failed_at: null,
       locked_until: null,

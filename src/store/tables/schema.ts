@@ -60,6 +60,8 @@ export interface UsersTable {
   password_hash: string;
   /** 1 when an administrator set the password: the account is asked to change it */
   must_change_password: number;
+  /** 1 once an administrator chose the password (creation or reset); never cleared: no administrator role then */
+  password_set_by_admin: number;
   status: 'active' | 'disabled';
   /** 1 for an applicant body's account (申请单位用户) */
   external: number;
