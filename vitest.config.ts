@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // an in-process server, and browser tests in Debian's Chromium. `npm test` runs them all.
 export default defineConfig({
   test: {
-    env: { TZ: 'UTC' },
+    // UTC unless QUANZE_TEST_TZ names another zone (`npm run test:tz` runs the unit tests in three).
+    env: { TZ: process.env.QUANZE_TEST_TZ ?? 'UTC' },
     projects: [
       {
         // The web app's modules import the contracts as @contracts/… (Vite's alias in web/vite.config.ts).
