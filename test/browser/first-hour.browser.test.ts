@@ -338,6 +338,19 @@ describe('the first hour, on a server opened by its name', () => {
     await screenshot(page, 'first-hour-import-done');
     fs.rmSync(dir, { recursive: true, force: true });
 
+    // The new version's page marks the changed words; 版本记录 says what changed in words.
+    await page.getByRole('link', { name: '查看第2版的变化' }).click();
+    await page.waitForURL(/\/versions\/2$/);
+    const diff = page.getByTestId('word-diff').first();
+    await diff.waitFor({ state: 'visible' });
+    expect(await diff.locator('ins').allTextContents()).toEqual(['方式']);
+    expect(await diff.locator('del').count()).toBe(0);
+    await screenshot(page, 'first-hour-version-diff');
+    await page.goto(`${origin}/versions`);
+    await page.getByTestId('diff-summary').first().waitFor({ state: 'visible' });
+    expect(await page.getByTestId('diff-summary').first().textContent()).toBe('修改 1 项');
+    await page.goto(`${origin}/admin/import`);
+
     // The maintainers' findings overview: one table for the whole list, filtered, exported.
     await page.getByTestId('admin-menu').getByText('校验问题总览').click();
     await page.waitForURL(/\/admin\/findings$/);
