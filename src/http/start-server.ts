@@ -38,6 +38,8 @@ export function printSetupLink(link: SetupLink): void {
       '│  请在 24 小时内用浏览器打开下面的一次性链接，创建第一个系统管理员（系统没有默认密码）：',
       `│  ${link.url}`,
       `│  链接有效期至 ${link.expiresAt}（UTC）；过期后重新启动服务即可获得新链接。`,
+      '│  从其他电脑打开时，把 localhost 换成本服务器的名称或地址，保留 #token= 之后的部分。',
+      '│  登录后在“用户管理 › 三员初始化”中为安全管理员和安全审计员生成一次性邀请链接。',
       '│  也可在服务器上执行：quanze user create-admin --username <用户名>',
       '└─',
       '',
