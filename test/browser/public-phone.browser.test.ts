@@ -56,6 +56,7 @@ describe.each([
     await page.getByTestId('list-row').first().waitFor({ state: 'visible' });
     expect(await page.getByTestId('list-row').count()).toBe(7);
     expect(await page.getByTestId('finding-badge').count()).toBe(0);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text people see, without hidden nodes
     expect(await page.locator('body').innerText()).not.toMatch(/校验提示|校验问题/);
     expect(await page.getByTestId('download-xlsx').getAttribute('href')).toBe('/api/v1/powerlists/export?format=xlsx');
     const xlsx = await page.request.get(`${server.baseUrl}/api/v1/powerlists/export?format=xlsx`);
@@ -109,6 +110,7 @@ describe.each([
       await page.goto(pagePath);
       await page.locator(ready).first().waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
+      // biome-ignore lint/performance/useDomNodeTextContent: the text people see, without hidden nodes
       const english = englishIn(await page.locator('body').innerText());
       if (english.length > 0) found.push(`${pagePath}: ${english.join(' | ')}`);
     }

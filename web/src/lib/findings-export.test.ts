@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { TFinding } from '@contracts/power-list.js';
+import { describe, expect, it } from 'vitest';
 import { filterFindings, findingsToCsv } from './findings-export.js';
 
 const finding = (over: Partial<TFinding>): TFinding => ({

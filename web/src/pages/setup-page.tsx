@@ -14,7 +14,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useCompleteSetup, useSetupStatus } from '../hooks/use-setup-status.js';
 import { PASSWORD_HINT } from '../lib/labels.js';
 
-const { Paragraph, Text } = Typography;
+const { Paragraph } = Typography;
 
 interface SetupForm {
   token: string;
