@@ -48,7 +48,11 @@ function RevisionsTab({ titles }: { titles: ReadonlyMap<string, string> }) {
       title: '内容',
       key: 'change',
       render: (_value, revision) =>
-        revision.change ? describeRegistryChange(revision.change, titles) : revision.kind === 'seed' ? '法律依据库初始数据' : '整体导入法律依据库',
+        revision.change
+          ? describeRegistryChange(revision.change, titles)
+          : revision.kind === 'seed'
+            ? '法律依据库初始数据'
+            : '整体导入法律依据库',
     },
     { title: '修改人', dataIndex: ['changedBy', 'name'], width: 140, responsive: ['md'] },
     { title: '时间', dataIndex: 'changedAt', width: 160, responsive: ['sm'], render: (at: string) => formatDateTime(at) },
