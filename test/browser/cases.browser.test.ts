@@ -31,10 +31,34 @@ function button(scope: Page | Locator, label: string): Locator {
   return scope.getByRole('button', { name: pattern });
 }
 
-/** Picks `option` in the antd Select inside `scope`. */
+/**
+ * Picks `option` in the antd Select inside `select`, until the select shows it: a click during
+ * another popup's closing animation only closes that popup.
+ */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.locator('.ant-select-selector, .ant-select-content, .ant-select').first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  const chosen = select.filter({ hasText: option }).first();
+  const within = (locator: Locator) =>
+    locator.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    if (!(await within(choice))) await select.locator('.ant-select-selector, .ant-select-content, .ant-select').first().click();
+    if (!(await within(choice))) continue;
+    await choice.click();
+    if (await within(chosen)) return;
+  }
+  throw new Error(`could not choose ${option}`);
+}
+
+/** Types a date and time into an antd DatePicker and closes its popup. */
+async function typeDateTime(page: Page, input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'detached' });
 }
 
 /** Today in Beijing, shifted by `days`, as YYYY-MM-DD. */
@@ -169,7 +193,6 @@ describe('a case worked through the UI', () => {
     await form.getByTestId('facts-field-summary').locator('textarea').fill('检查发现该公司员工私自留存涉密文件两份');
     // The officer is preselected: only one officer, as happens in a hurry.
     expect(await form.getByTestId('officer-select').textContent()).toContain('李执法');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await screenshot(page, 'cases-new');
     await form.getByTestId('open-case').click();
     const creditError = party.locator('.ant-form-item-explain-error');
@@ -211,7 +234,8 @@ describe('a case worked through the UI', () => {
     await assignSelect.getByRole('combobox').click();
     await assignSelect.getByRole('combobox').fill(officerB.name);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: officerB.name }).first().click();
-    await page.keyboard.press('Escape');
+    await expect.poll(() => assignSelect.locator('.ant-select-selection-item').count()).toBe(2);
+    await page.locator('.ant-modal-title:visible').click();
     await button(page.locator('.ant-modal-footer:visible'), '保存').click();
     await expect.poll(() => page.getByTestId('case-officer').count()).toBe(2);
     // What was typed is still there; the same form goes through now.
@@ -262,6 +286,63 @@ describe('a case worked through the UI', () => {
     expect(rows.some((row) => row.includes('需人工判断'))).toBe(true);
     expect(await page.getByTestId('procedure-step').count()).toBe(10);
     await screenshot(page, 'cases-procedure');
+  });
+
+  it('lets an officer continue past an overridable refusal with a recorded reason (a measure taken at night)', async () => {
+    const day = beijingDay(-1);
+    const opened = await api<TCase>(server, 'POST', '/api/v1/cases', officerA.session, {
+      itemNo: 3,
+      parties: [{ kind: 'organisation', name: '柳州某研究所', creditCode: '12440300000000019G' }],
+      facts: { foundOn: day, unit: '柳州某研究所' },
+      officerIds: [officerA.id, officerB.id],
+    });
+    expect(opened.status).toBe(201);
+    let kase = await act(
+      server,
+      officerA.session,
+      opened.body,
+      'record-hazard',
+      { hazardType: '设备', description: '涉密计算机连接互联网', inspectedOn: day, certificatesShown: true },
+      { at: `${day}T10:00:00+08:00` },
+    );
+    kase = await act(
+      server,
+      officerA.session,
+      kase,
+      'notify-unit',
+      {
+        servedAt: `${day}T11:00:00+08:00`,
+        method: '直接送达',
+        measure: '责令停止使用',
+        reasons: '存在泄密隐患',
+        basisIndex: 0,
+        rightsStated: true,
+      },
+      { at: `${day}T11:00:00+08:00` },
+    );
+
+    await page.goto(`${origin}/cases/${kase.id}`);
+    const form = page.locator('[data-testid="action-form"][data-action="apply-measure"]');
+    await form.waitFor({ state: 'visible' });
+    const night = `${day} 23:00`;
+    await typeDateTime(page, form.getByTestId('facts-field-executedAt').locator('input'), night);
+    await choose(page, form.getByTestId('facts-field-measure'), '责令停止使用');
+    await choose(page, form.getByTestId('facts-field-basisIndex'), '《');
+    await form.getByTestId('facts-field-certificatesShown').getByRole('switch').click();
+    // Recorded afterwards: it happened last night.
+    await form.getByText('补录：此事发生在较早时间').click();
+    await typeDateTime(page, form.locator('#at, [id$="_at"]').first(), night);
+    expect(await form.getByTestId('facts-field-measure').textContent()).toContain('责令停止使用');
+    await form.getByTestId('submit-action').click();
+    const refusal = page.locator('[data-testid="refusal"][data-rule="coercion-night-holiday"]');
+    await refusal.waitFor({ state: 'visible' });
+    expect(await refusal.textContent()).toContain('追责');
+    await page.getByTestId('override').locator('textarea').fill('设备仍在向外发送数据，须连夜断网封存');
+    await screenshot(page, 'cases-override');
+    await page.getByTestId('override-submit').click();
+    await page.locator('[data-testid="finding"][data-rule="coercion-night-holiday"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-testid="finding"][data-rule="coercion-night-holiday"]').textContent()).toContain('须连夜断网封存');
+    expect(await page.getByTestId('case-steps').textContent()).toContain('监督');
   });
 
   it('shows the demo seed as a living workbench, a linked case with a finding, and the head deciding item by item', async () => {
