@@ -106,7 +106,7 @@ describe.each(dialectsUnderTest())('administrator invitations on %s', (dialect) 
     const reset = await refusal(resetUserTotp(asAdmin, user.id));
     expect(reset.code).toBe('forbidden');
 
-    // The audit log names the invitee as the one who set up the account.
+    // The audit log names the invitee as the one who set up the account, the inviter as the one who chose them.
     const records = await searchAuditLog(sys, { targetId: user.id, limit: 100, offset: 0 });
     expect(records.records.map((r) => [r.action, r.actorName])).toEqual(
       expect.arrayContaining([
@@ -114,6 +114,8 @@ describe.each(dialectsUnderTest())('administrator invitations on %s', (dialect) 
         ['account.totp-enrol', '李审计'],
       ]),
     );
+    const grantRecord = await searchAuditLog(sys, { action: 'role.grant', limit: 100, offset: 0 });
+    expect(grantRecord.records.find((r) => r.details.acceptedBy === username)?.actorName).toBe('张系统');
   });
 
   it('refuses to invite for a filled role, a taken username, or by anyone but the system administrator', async () => {

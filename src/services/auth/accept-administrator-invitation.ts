@@ -94,12 +94,13 @@ export async function acceptAdministratorInvitation(ctx: ServiceContext, request
       actor,
       details: { via: 'invitation' },
     });
+    // The grant is the inviter's decision (who holds the role), taken effect on the invitee's acceptance.
     await recordAudit(tx, {
       orgId: row.org_id,
       action: 'role.grant',
       targetType: 'role-grant',
       targetId: grantId,
-      actor,
+      actor: { id: row.created_by, name: row.created_by_name },
       details: {
         userId: user.id,
         username: user.username,
@@ -107,7 +108,7 @@ export async function acceptAdministratorInvitation(ctx: ServiceContext, request
         orgCode: org.code,
         scope: 'subtree',
         via: 'invitation',
-        invitedBy: row.created_by_name,
+        acceptedBy: user.username,
       },
     });
     return {

@@ -30,6 +30,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   expiresAt: '有效至',
   replacedInvitations: '作废的旧链接数',
   invitedBy: '邀请人',
+  acceptedBy: '接受邀请的账号',
   filters: '查询条件',
   limit: '每页条数',
   offset: '起始位置',
