@@ -1,0 +1,261 @@
+/**
+ * `npm run test:crash`: crash trials. The product runs as a child process (`quanze serve`); 32 HTTP
+ * clients open cases and take them a step further (立案) as fast as they can; at a random moment the
+ * child is killed with SIGKILL, restarted on the same database, and checked:
+ *
+ * - every write the server acknowledged (2xx) is there: each opened case exists, each acknowledged
+ *   transition's version is reached;
+ * - nothing unacknowledged is half-written: every case row has its events and audit records (an
+ *   event count that matches its version, and one audit record per event);
+ * - the audit chains verify (`verifyAuditLog`).
+ *
+ * TRIALS (default 20) trials on SQLite, and as many on PostgreSQL when QUANZE_TEST_PG_URL is set.
+ * SEED makes the kill moments reproducible. `CRASH_SHORT=1` runs 3 trials on SQLite (for `npm test`).
+ *
+ *   npm run test:crash
+ *   TRIALS=5 SEED=42 npx tsx test/crash/crash-trials.ts
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import pg from 'pg';
+import { PROJECT_ROOT } from '../../src/config/env.js';
+import { verifyAuditLog } from '../../src/services/audit/verify-audit-log.js';
+import { seedBundledList } from '../../src/services/catalog/seed-bundled-list.js';
+import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
+import { seedLegalRegistry } from '../../src/services/legal-sources/seed-legal-registry.js';
+import { registerOfficer } from '../../src/services/officers/register-officer.js';
+import { createAccount, type SignedIn, signIn, systemContext, uniqueName } from '../helpers/access-fixtures.js';
+
+type Target = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+const SHORT = process.env.CRASH_SHORT === '1';
+const TRIALS = Number(process.env.TRIALS ?? (SHORT ? 3 : 20));
+const CLIENTS = 32;
+let seed = Number(process.env.SEED ?? Date.now() % 100_000);
+const firstSeed = seed;
+
+/** mulberry32: reproducible kill moments from SEED. */
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+interface Team {
+  officerIds: string[];
+  sessions: SignedIn[];
+}
+
+/** Migrates and seeds the database, and makes officers with sessions (sessions live in the database: they survive restarts). */
+async function prepare(target: Target): Promise<Team> {
+  const database = await openMigratedDatabase(target);
+  try {
+    const ctx = systemContext(database.db);
+    await seedBundledList(ctx, 'lz', path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'));
+    await seedLegalRegistry(ctx);
+    const officerIds: string[] = [];
+    const sessions: SignedIn[] = [];
+    for (let i = 0; i < 2; i++) {
+      const account = await createAccount(ctx, { orgCode: 'lz', displayName: `执法员${i}`, grants: [{ role: 'officer', orgCode: 'lz' }] });
+      const officer = await registerOfficer(ctx, {
+        userId: account.id,
+        certificateNumber: uniqueName('GX'),
+        issuingBody: '广西壮族自治区人民政府',
+        validFrom: '2020-01-01',
+        validTo: '2035-12-31',
+      });
+      officerIds.push(officer.id);
+      // One session per client: a session's requests are not what is under test.
+      for (let c = 0; c < CLIENTS / 2; c++) sessions.push(await signIn(ctx, account));
+    }
+    return { officerIds, sessions };
+  } finally {
+    await database.close();
+  }
+}
+
+/** `quanze serve` on the target; resolves with its URL once it listens. */
+async function startServer(target: Target, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    QUANZE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    QUANZE_SESSION_IDLE_MINUTES: String(24 * 60),
+  };
+  if (target.kind === 'postgres') env.DATABASE_URL = target.url;
+  else env.DATABASE_URL = `sqlite:${target.file}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'main.ts'), 'serve'], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const match = /(http:\/\/localhost:\d+)/.exec(line);
+    if (line.includes('Quanze') && match?.[1]) {
+      lines.on('line', () => {}); // keep draining stdout
+      return { url: match[1].replace('localhost', '127.0.0.1'), child };
+    }
+  }
+  throw new Error('the server exited before listening');
+}
+
+/** One client: open a case, take it one step (立案), again, until the server goes away. */
+async function client(url: string, session: SignedIn, team: Team, acked: Map<string, number>, stop: { stopped: boolean }) {
+  const headers = { ...session.headers, 'content-type': 'application/json' };
+  const today = shanghaiToday();
+  while (!stop.stopped) {
+    try {
+      const opened = await fetch(`${url}/api/v1/cases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          itemNo: 1,
+          parties: [{ kind: 'organisation', name: '某科技有限公司', creditCode: '91110108MA01XY7K9D' }],
+          facts: { source: '举报', summary: '崩溃试验', discoveredOn: today },
+          officerIds: team.officerIds,
+        }),
+      });
+      const body = (await opened.json()) as { id?: string; version?: number };
+      if (opened.status !== 201 || !body.id || body.version === undefined) continue;
+      acked.set(body.id, body.version);
+      const moved = await fetch(`${url}/api/v1/cases/${body.id}/transitions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action: 'file', expectedVersion: body.version, facts: { filedOn: today, approvedBy: '局长' } }),
+      });
+      const after = (await moved.json()) as { version?: number };
+      if (moved.status === 200 && after.version !== undefined) acked.set(body.id, after.version);
+    } catch {
+      // The server was killed under this request: it was not acknowledged.
+      return;
+    }
+  }
+}
+
+interface Verdict {
+  acked: number;
+  /** acknowledged transitions (cases acknowledged beyond their opening version) */
+  ackedSteps: number;
+  missing: string[];
+  halfWritten: string[];
+  chainsOk: boolean;
+  cases: number;
+}
+
+async function check(target: Target, acked: Map<string, number>): Promise<Verdict> {
+  const database = await openMigratedDatabase(target);
+  try {
+    const db = database.db;
+    const missing: string[] = [];
+    const rows = await db.selectFrom('cases').select(['id', 'version']).execute();
+    const versions = new Map(rows.map((r) => [r.id, Number(r.version)]));
+    for (const [id, version] of acked) {
+      const stored = versions.get(id);
+      if (stored === undefined || stored < version) missing.push(`${id}: acknowledged v${version}, stored ${stored ?? 'nothing'}`);
+    }
+    const events = await db
+      .selectFrom('case_events')
+      .select(['case_id'])
+      .select((eb) => eb.fn.countAll().as('n'))
+      .groupBy('case_id')
+      .execute();
+    const eventCount = new Map(events.map((e) => [e.case_id, Number(e.n)]));
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['target_id'])
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('target_type', '=', 'case')
+      .groupBy('target_id')
+      .execute();
+    const auditCount = new Map(audits.map((a) => [a.target_id, Number(a.n)]));
+    const halfWritten: string[] = [];
+    for (const [id, version] of versions) {
+      const n = eventCount.get(id) ?? 0;
+      const a = auditCount.get(id) ?? 0;
+      if (n !== version || a < n) halfWritten.push(`${id}: version ${version}, ${n} events, ${a} audit records`);
+    }
+    const verdict = await verifyAuditLog(systemContext(db));
+    const ackedSteps = [...acked.values()].filter((v) => v > 1).length;
+    return { acked: acked.size, ackedSteps, missing, halfWritten, chainsOk: verdict.ok, cases: versions.size };
+  } finally {
+    await database.close();
+  }
+}
+
+async function freshTarget(kind: Target['kind'], dir: string): Promise<{ target: Target; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') return { target: { kind, file: path.join(dir, 'quanze.db') }, drop: async () => {} };
+  const adminUrl = process.env.QUANZE_TEST_PG_URL as string;
+  const name = `quanze_crash_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind, url: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function trials(kind: Target['kind']): Promise<boolean> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-crash-'));
+  const { target, drop } = await freshTarget(kind, dir);
+  let ok = true;
+  let totalAcked = 0;
+  try {
+    const team = await prepare(target);
+    for (let trial = 1; trial <= TRIALS; trial++) {
+      const { url, child } = await startServer(target, dir);
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const acked = new Map<string, number>();
+      const stop = { stopped: false };
+      const clients = team.sessions.map((session) => client(url, session, team, acked, stop));
+      // The kill comes at a random moment of the run: some writes done, some in flight.
+      const killAfterMs = 300 + Math.floor(random() * 2700);
+      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+      child.kill('SIGKILL');
+      await exited;
+      stop.stopped = true;
+      await Promise.all(clients);
+      const verdict = await check(target, acked);
+      totalAcked += verdict.acked;
+      const good = verdict.missing.length === 0 && verdict.halfWritten.length === 0 && verdict.chainsOk;
+      ok &&= good;
+      console.log(
+        `${kind} trial ${String(trial).padStart(2)}: killed after ${killAfterMs} ms, ${verdict.acked} cases and ${verdict.ackedSteps} transitions acknowledged, ${verdict.cases} cases in the database, ` +
+          `${verdict.missing.length} acknowledged writes missing, ${verdict.halfWritten.length} half-written, audit chains ${verdict.chainsOk ? 'verify' : 'BROKEN'}${good ? '' : '  ← FAILED'}`,
+      );
+      for (const line of [...verdict.missing, ...verdict.halfWritten].slice(0, 5)) console.log(`    ${line}`);
+    }
+  } finally {
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`${kind}: ${TRIALS} trials, ${totalAcked} acknowledged cases in all — ${ok ? 'all checks passed' : 'FAILURES'}`);
+  return ok;
+}
+
+console.log(`crash trials: ${TRIALS} per database, ${CLIENTS} clients, SEED=${firstSeed}, Node ${process.version}`);
+const kinds: Target['kind'][] = SHORT || !process.env.QUANZE_TEST_PG_URL ? ['sqlite'] : ['sqlite', 'postgres'];
+let allOk = true;
+for (const kind of kinds) allOk = (await trials(kind)) && allOk;
+process.exit(allOk ? 0 : 1);
