@@ -76,7 +76,10 @@ async function englishOnPage(page: Page): Promise<string[]> {
     };
     for (const list of document.querySelectorAll('[role="listbox"]')) if (list.getBoundingClientRect().width === 0) list.remove();
     // Secrets and links shown to be copied are not sentences.
-    for (const secret of document.querySelectorAll('[data-testid="created-password"], [data-testid="invitation-link"]')) secret.remove();
+    for (const secret of document.querySelectorAll(
+      '[data-testid="created-password"], [data-testid="invitation-link"], [data-testid="totp-secret"], [data-testid="totp-uri"]',
+    ))
+      secret.remove();
     // biome-ignore lint/performance/useDomNodeTextContent: the text people see, without hidden nodes
     return document.body.innerText;
   });
