@@ -126,6 +126,15 @@ function ChangePasswordCard({ session, onChanged }: { session: TSessionInfo; onC
   );
 }
 
+/** Who can clear this account's authenticator — the same rules as the server's (TOTP_RESET_RULES). */
+function whoResetsTotp(roles: readonly string[]): string {
+  if (roles.includes('security-admin') || roles.includes('security-auditor')) {
+    return '请运维人员在服务器上执行 quanze user reset-totp 重置（三员分立：网页中任何人都不能重置，系统管理员也不能）。';
+  }
+  if (roles.includes('system-admin')) return '请另一位系统管理员在“用户管理”中重置，或请运维人员在服务器上执行 quanze user reset-totp。';
+  return '请联系系统管理员在“用户管理”中重置。';
+}
+
 function TotpCard({ session }: { session: TSessionInfo }) {
   const [enrolment, setEnrolment] = useState<TTotpEnrolment | null>(null);
   const [form] = Form.useForm<{ code: string }>();
@@ -151,7 +160,7 @@ function TotpCard({ session }: { session: TSessionInfo }) {
           <div>
             <Text strong>已绑定身份验证器</Text>
             <Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-              登录时须输入验证器中的 6 位动态口令。手机遗失时，请联系系统管理员重置。
+              登录时须输入验证器中的 6 位动态口令。手机遗失时，{whoResetsTotp(session.roles.map((grant) => grant.role))}
             </Paragraph>
           </div>
         </Space>
