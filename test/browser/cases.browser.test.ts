@@ -398,6 +398,11 @@ describe('a case worked through the UI', () => {
     expect(cards).toContain('yellow');
     await screenshot(page, 'cases-demo-workbench');
 
+    // The notice was served already: the form offers what moves the case on, not serving it again.
+    await page.goto(`${origin}/cases/${caseOf(1, '告知')?.id}`);
+    await page.getByTestId('action-form').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-form').getAttribute('data-action')).not.toBe('notify-party');
+
     const hazard = demo.cases.find((c) => c.itemNo === 3);
     await page.goto(`${origin}/cases/${hazard?.id}`);
     await page.getByTestId('case-link-row').first().waitFor({ state: 'visible' });

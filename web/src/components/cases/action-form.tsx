@@ -265,7 +265,13 @@ export function NextStep({ kase, procedure, onReload }: { kase: TCase; procedure
   const { message } = App.useApp();
   const actions = kase.availableActions;
   const [chosen, setChosen] = useState<string | null>(null);
-  const action = actions.find((candidate) => candidate.id === chosen) ?? actions[0];
+  // An action that keeps the case in its step (告知书 served, 补正 requested) is offered first only until it
+  // has been taken here: then what moves the case on comes first.
+  const takenHere = new Set(
+    kase.timeline.filter((entry) => entry.stepFrom === kase.step?.id && entry.stepTo === kase.step?.id).map((entry) => entry.label),
+  );
+  const preferred = actions.find((candidate) => !takenHere.has(candidate.label)) ?? actions[0];
+  const action = actions.find((candidate) => candidate.id === chosen) ?? preferred;
 
   if (kase.status === 'closed') {
     return <Paragraph style={{ margin: 0 }}>本案已办结{kase.outcome ? `（${kase.outcome}）` : ''}，无需继续办理。</Paragraph>;
