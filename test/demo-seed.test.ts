@@ -11,17 +11,18 @@ import { withActor } from '../src/services/context.js';
 import { type SeedDemoResult, seedDemo } from '../src/services/demo/seed-demo.js';
 import { createStaffAccount } from '../src/services/users/create-staff-account.js';
 import { createAccount, systemContext } from './helpers/access-fixtures.js';
+import { dialectsUnderTest } from './helpers/database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const NOW = new Date('2026-11-18T02:00:00Z');
 const clock = () => NOW;
 
-describe('demo seed', () => {
+describe.each(dialectsUnderTest())('demo seed (%s)', (dialect) => {
   let server: TestServer;
   let result: SeedDemoResult;
 
   beforeAll(async () => {
-    server = await startTestServer({ clock });
+    server = await startTestServer({ dialect, clock });
     result = await seedDemo(systemContext(server.db, { clock }));
   });
   afterAll(() => server?.close());
