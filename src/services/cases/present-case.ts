@@ -212,7 +212,9 @@ export function presentCaseSummary(
   const running = state.deadlines
     .filter((d) => d.state === 'running' && d.due !== null)
     .sort((a, b) => (a.due as string).localeCompare(b.due as string));
-  const next = availableActionsFor(state, roles)[0];
+  // the next thing to do: the first action of the step not yet taken (送达告知书 once served is done)
+  const available = availableActionsFor(state, roles);
+  const next = available.find((a) => (state.actionCounts[`${state.step}.${a.id}`] ?? 0) === 0) ?? available[0];
   return {
     id: state.id,
     number: state.number,
