@@ -382,7 +382,11 @@ describe('the first hour, on a server opened by its name', () => {
     await page.getByTestId('audit-row').first().waitFor({ state: 'visible' });
     // Changes only: no sign-ins, reads or the auditor's own searches.
     await page.getByTestId('audit-changes-only').click();
+    const changesAnswered = page.waitForResponse(
+      (response) => response.url().includes('/api/v1/audit/records') && response.url().includes('changesOnly=true'),
+    );
     await page.getByTestId('audit-search-submit').click();
+    await changesAnswered;
     await page.waitForURL(/changesOnly=true/);
     const rowActions = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action') ?? ''));
     await expect
@@ -395,7 +399,11 @@ describe('the first hour, on a server opened by its name', () => {
 
     // The person filter: a click on the reviewer's name keeps their records only.
     const importRow = page.locator('[data-testid="audit-row"][data-action="powerlist.import"]', { hasText: REVIEWER.displayName }).first();
+    const actorAnswered = page.waitForResponse(
+      (response) => response.url().includes('/api/v1/audit/records') && response.url().includes('actor='),
+    );
     await importRow.getByTestId('audit-actor').click();
+    await actorAnswered;
     await page.waitForURL(/actor=/);
     await expect
       .poll(async () => [...new Set(await page.getByTestId('audit-actor').allTextContents())], { timeout: 15_000 })
