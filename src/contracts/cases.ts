@@ -219,7 +219,15 @@ export const ZCase = z.object({
   citationNotices: z.array(ZCitationNotice),
   /** per-object permissions: what the caller may do on this case now */
   availableActions: z.array(ZAvailableAction),
-  permissions: z.object({ assign: z.boolean(), link: z.boolean(), open: z.boolean() }),
+  permissions: z.object({
+    assign: z.boolean(),
+    link: z.boolean(),
+    open: z.boolean(),
+    /** a head may extend a running deadline (延长) */
+    extendDeadlines: z.boolean(),
+    /** an officer or head may suspend one while waiting for the party, testing or consultation (中止) */
+    suspendDeadlines: z.boolean(),
+  }),
   version: z.number().int(),
   openedAt: z.string(),
   openedBy: z.string(),

@@ -108,6 +108,8 @@ export async function buildCaseView(
       assign: canWrite && (roles.includes('officer') || roles.includes('head')),
       link: canWrite,
       open: mayOn(ctx, 'cases.write', state.orgId, tree) && roles.includes('officer'),
+      extendDeadlines: canWrite && roles.includes('head'),
+      suspendDeadlines: canWrite && (roles.includes('officer') || roles.includes('head')),
     },
   });
 }

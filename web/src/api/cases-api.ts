@@ -2,7 +2,7 @@
  * Typed access to the case API (/api/v1/cases): list, open, read, take an action, assign officers,
  * link cases. Refusals come back as ApiError; the 422 of a rule carries `refusals[]` in its problem.
  */
-import type { TCase, TCaseListResponse, TOpenCaseRequest, TRefusal, TTransitionRequest } from '@contracts/cases.js';
+import type { TAdjustDeadlineRequest, TCase, TCaseListResponse, TOpenCaseRequest, TRefusal, TTransitionRequest } from '@contracts/cases.js';
 import { ApiError, getJson, requestJson, withQuery } from './http.js';
 
 const BASE = '/api/v1/cases';
@@ -60,6 +60,11 @@ export function assignOfficers(id: string, expectedVersion: number, officerIds: 
 /** Links another existing case to this one. */
 export function linkCase(id: string, expectedVersion: number, otherCaseId: string): Promise<TCase> {
   return requestJson(`${BASE}/${encodeURIComponent(id)}/links`, { method: 'POST', body: { expectedVersion, otherCaseId } });
+}
+
+/** Extends (a head) or suspends (an officer or head) a running deadline of the case. */
+export function adjustDeadline(id: string, deadlineId: string, request: TAdjustDeadlineRequest): Promise<TCase> {
+  return requestJson(`${BASE}/${encodeURIComponent(id)}/deadlines/${encodeURIComponent(deadlineId)}`, { method: 'POST', body: request });
 }
 
 /** The error code of a problem answer (`stale-version`, `rule-violated` …), null for anything else. */

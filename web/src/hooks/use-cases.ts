@@ -3,9 +3,18 @@
  * drops every case from the cache; every change writes the answered case into its query and
  * refreshes the lists.
  */
-import type { TCase, TOpenCaseRequest, TTransitionRequest } from '@contracts/cases.js';
+import type { TAdjustDeadlineRequest, TCase, TOpenCaseRequest, TTransitionRequest } from '@contracts/cases.js';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { assignOfficers, type CaseListFilter, fetchCase, fetchCases, linkCase, openCase, transitionCase } from '../api/cases-api.js';
+import {
+  adjustDeadline,
+  assignOfficers,
+  type CaseListFilter,
+  fetchCase,
+  fetchCases,
+  linkCase,
+  openCase,
+  transitionCase,
+} from '../api/cases-api.js';
 import { PROTECTED_KEY_ROOT } from './use-session.js';
 
 export const caseKeys = {
@@ -69,6 +78,15 @@ export function useLinkCase(id: string) {
   return useMutation({
     mutationFn: ({ expectedVersion, otherCaseId }: { expectedVersion: number; otherCaseId: string }) =>
       linkCase(id, expectedVersion, otherCaseId),
+    onSuccess: remember,
+  });
+}
+
+export function useAdjustDeadline(id: string) {
+  const remember = useCaseAnswer();
+  return useMutation({
+    mutationFn: ({ deadlineId, request }: { deadlineId: string; request: TAdjustDeadlineRequest }) =>
+      adjustDeadline(id, deadlineId, request),
     onSuccess: remember,
   });
 }

@@ -5,7 +5,8 @@
  * the timeline of everything done.
  */
 import { HistoryOutlined, LinkOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
-import type { TCase, TCaseFinding, TProcedure } from '@contracts/cases.js';
+import type { TCase, TCaseDeadline, TCaseFinding, TProcedure } from '@contracts/cases.js';
+import { shanghaiDateOf } from '@contracts/shanghai-time.js';
 import {
   Alert,
   App,
@@ -36,6 +37,7 @@ import { problemCode } from '../../api/cases-api.js';
 import { ApiError } from '../../api/http.js';
 import { NextStep } from '../../components/cases/action-form.js';
 import { CaseStatusTag, ClauseText, DeadlineBadge, DeadlineExplanation } from '../../components/cases/case-bits.js';
+import { DeadlineAdjustDialog, type DeadlineAdjustment } from '../../components/cases/deadline-adjust-dialog.js';
 import { asFactsSchema, type FactsSchema } from '../../components/cases/facts-form.js';
 import { CategoryTag } from '../../components/category-tag.js';
 import { LoadError, PageLoading } from '../../components/query-feedback.js';
@@ -268,14 +270,15 @@ function StepsBar({ kase, isNarrow }: { kase: TCase; isNarrow: boolean }) {
   );
 }
 
-/** A day or an instant as the Beijing calendar day (`2026-11-19T15:00:00Z` → 2026-11-19). */
-function beijingDay(value: string): string {
+/** A day, or an instant as its Asia/Shanghai day (`2026-11-19T15:00:00Z` → 2026-11-19). */
+function shanghaiDay(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? value : shanghaiDateOf(new Date(time));
 }
 
 function DeadlinesSection({ kase }: { kase: TCase }) {
+  const [adjusting, setAdjusting] = useState<{ deadline: TCaseDeadline; kind: DeadlineAdjustment } | null>(null);
   if (kase.deadlines.length === 0) {
     return (
       <Section id="deadlines" title="办理期限">
@@ -283,6 +286,7 @@ function DeadlinesSection({ kase }: { kase: TCase }) {
       </Section>
     );
   }
+  const { extendDeadlines, suspendDeadlines } = kase.permissions;
   return (
     <Section id="deadlines" title="办理期限">
       <Collapse
@@ -296,18 +300,39 @@ function DeadlinesSection({ kase }: { kase: TCase }) {
               <span>
                 <Text strong>{deadline.label}</Text>
                 <Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  自 {beijingDay(deadline.from)} 起{deadline.due ? `，${deadline.due} 到期` : ''}
+                  自 {shanghaiDay(deadline.from)} 起{deadline.due ? `，${deadline.due} 到期` : ''}
                 </Text>
               </span>
               <DeadlineBadge deadline={deadline} />
             </Flex>
           ),
-          children: <DeadlineExplanation deadline={deadline} />,
+          children: (
+            <>
+              <DeadlineExplanation deadline={deadline} />
+              {deadline.state === 'running' && (extendDeadlines || suspendDeadlines) && (
+                <Space size={8} wrap style={{ marginTop: 8 }}>
+                  {extendDeadlines && (
+                    <Button size="small" onClick={() => setAdjusting({ deadline, kind: 'extension' })} data-testid="extend-deadline">
+                      延长期限
+                    </Button>
+                  )}
+                  {suspendDeadlines && (
+                    <Button size="small" onClick={() => setAdjusting({ deadline, kind: 'suspension' })} data-testid="suspend-deadline">
+                      中止计算
+                    </Button>
+                  )}
+                </Space>
+              )}
+            </>
+          ),
         }))}
       />
       <Text type="secondary" style={{ fontSize: 12 }}>
         点击各期限可查看计算过程：哪些日期计入、哪些因周末、法定节假日或中止而不计入。
       </Text>
+      {adjusting && (
+        <DeadlineAdjustDialog kase={kase} deadline={adjusting.deadline} kind={adjusting.kind} onClose={() => setAdjusting(null)} />
+      )}
     </Section>
   );
 }
