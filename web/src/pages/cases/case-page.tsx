@@ -45,7 +45,7 @@ import { RequireSession } from '../../components/require-session.js';
 import { useOfficers } from '../../hooks/use-admin.js';
 import { useAssignOfficers, useCase, useCases, useLinkCase } from '../../hooks/use-cases.js';
 import { useDocumentTitle } from '../../hooks/use-document-title.js';
-import { useProcedure } from '../../hooks/use-procedures.js';
+import { useProcedure, useProcedures } from '../../hooks/use-procedures.js';
 import { citationMarker } from '../../lib/citation-notice.js';
 import { formatDate, formatDateTime } from '../../lib/format-date.js';
 import { officerOption } from './new-case-page.js';
@@ -563,18 +563,44 @@ function LinkDialog({ kase, open, onClose }: { kase: TCase; open: boolean; onClo
   );
 }
 
+/** The kinds of case a finding of this one may open: an inspection finds hazards and leaks, a hazard a leak. */
+const FOLLOW_UPS: Record<string, { templateId: string; label: string }[]> = {
+  'secrecy-inspection': [
+    { templateId: 'hazard-coercion', label: '新建泄密隐患案件' },
+    { templateId: 'leak-investigation', label: '新建泄密案件' },
+  ],
+  'hazard-coercion': [{ templateId: 'leak-investigation', label: '新建泄密案件' }],
+};
+
 function LinksSection({ kase }: { kase: TCase }) {
   const [open, setOpen] = useState(false);
+  const procedures = useProcedures();
+  const followUps = kase.permissions.open && kase.status === 'open' ? (FOLLOW_UPS[kase.template.id] ?? []) : [];
+  const itemOf = (templateId: string) => procedures.data?.procedures.find((p) => p.template?.id === templateId)?.item.no;
   return (
     <Section
       id="links"
       title="关联案件"
       extra={
-        kase.permissions.link ? (
-          <Button size="small" icon={<LinkOutlined />} onClick={() => setOpen(true)} data-testid="link-case">
-            关联
-          </Button>
-        ) : undefined
+        <Space size={6} wrap>
+          {followUps.map((followUp) => {
+            const itemNo = itemOf(followUp.templateId);
+            return itemNo ? (
+              <Link
+                key={followUp.templateId}
+                to={`/cases/new?item=${itemNo}&from=${kase.id}`}
+                data-testid={`open-follow-up-${followUp.templateId}`}
+              >
+                <Button size="small">{followUp.label}</Button>
+              </Link>
+            ) : null;
+          })}
+          {kase.permissions.link && (
+            <Button size="small" icon={<LinkOutlined />} onClick={() => setOpen(true)} data-testid="link-case">
+              关联
+            </Button>
+          )}
+        </Space>
       }
     >
       {kase.links.length === 0 ? (

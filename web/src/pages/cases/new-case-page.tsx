@@ -15,7 +15,7 @@ import { LoadError, PageLoading } from '../../components/query-feedback.js';
 import { RequireSession } from '../../components/require-session.js';
 import { type ServerError, ServerErrorAlert } from '../../components/server-errors.js';
 import { useOfficers } from '../../hooks/use-admin.js';
-import { useOpenCase } from '../../hooks/use-cases.js';
+import { useCase, useOpenCase } from '../../hooks/use-cases.js';
 import { useDocumentTitle } from '../../hooks/use-document-title.js';
 import { useProcedure, useProcedures } from '../../hooks/use-procedures.js';
 import { useSession } from '../../hooks/use-session.js';
@@ -126,6 +126,8 @@ function NewCaseForm() {
   const navigate = useNavigate();
   const { session } = useSession();
   const itemNo = Number(params.get('item')) || null;
+  // opened from another case's finding (an inspection's hazard, a leak): linked both ways
+  const openedFrom = params.get('from');
   const procedures = useProcedures();
   const procedure = useProcedure(itemNo);
   const officers = useOfficers(null);
@@ -160,6 +162,7 @@ function NewCaseForm() {
         ),
         facts: toWireFacts(schema, values.facts),
         officerIds: values.officerIds ?? [],
+        ...(openedFrom ? { openedFrom } : {}),
       },
       {
         onSuccess: (kase) => navigate(`/cases/${kase.id}`),
@@ -205,6 +208,7 @@ function NewCaseForm() {
         ]}
       />
       <PageHeading title="新建案件" description="登记案件的来源和当事人，并指派承办的执法人员；后续环节在案件页面中逐步办理。" />
+      {openedFrom && <OpenedFromNotice caseId={openedFrom} />}
       <Card variant="borderless">
         <Form<FormValues>
           form={form}
@@ -279,5 +283,20 @@ export function NewCasePage() {
     <RequireSession anyOf={['cases.write']}>
       <NewCaseForm />
     </RequireSession>
+  );
+}
+
+/** Says which case the new one comes from (it will be linked to it both ways). */
+function OpenedFromNotice({ caseId }: { caseId: string }) {
+  const source = useCase(caseId);
+  const label = source.data ? `${source.data.number}（第${source.data.item.no}项 ${source.data.item.name}）` : '来源案件';
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type="info"
+      showIcon
+      data-testid="opened-from"
+      title={`由 ${label} 中的发现新建：新案件将与它相互关联。`}
+    />
   );
 }
