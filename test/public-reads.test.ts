@@ -9,7 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
-import { matchesIfNoneMatch } from '../src/http/public-read-cache.js';
+import { chooseEncoding, matchesIfNoneMatch } from '../src/http/public-read-cache.js';
 import { importPowerList } from '../src/services/catalog/import-power-list.js';
 import { systemContext } from './helpers/access-fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -72,9 +72,14 @@ describe('public reads: ETag, 304, Cache-Control, compression', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     expect(zlib.gunzipSync(gzip.rawPayload).toString('utf8')).toBe(plain.body);
-    const br = await get('/api/v1/powerlists/items/1', { 'accept-encoding': 'br' });
+    const br = await get('/api/v1/powerlists/items/1', { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('accept-encoding');
     expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8')).item.no).toBe(1);
+    // The kept body's compressed bytes are reused, and say the same.
+    const again = await get('/api/v1/powerlists/items/1', { 'accept-encoding': 'br' });
+    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+    expect(again.headers['content-length']).toBe(String(br.rawPayload.length));
   });
 
   it('a new version changes the tag of the current reads, and of the old numbered one (no longer current)', async () => {
@@ -90,6 +95,17 @@ describe('public reads: ETag, 304, Cache-Control, compression', () => {
     const v1After = await get('/api/v1/powerlists/items/1?version=1', { 'if-none-match': v1Before.headers.etag as string });
     expect(v1After.statusCode).toBe(200);
     expect(v1After.json().version.isCurrent).toBe(false);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it('prefers br, then gzip, and honours q=0', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br');
+    expect(chooseEncoding('gzip')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
   });
 });
 

@@ -15,6 +15,8 @@
  * moment). A request with a cookie gets `private`: its answer may clear an ended session's cookie.
  * Registered before @fastify/compress so the body kept is the JSON text, not a compressed stream.
  */
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../services/database-lifecycle.js';
 import { publicReadTag } from '../services/operations/public-read-tag.js';
@@ -35,6 +37,37 @@ interface Kept {
   tag: string;
   body: string;
   bytes: number;
+  /** the body compressed, per encoding, made on first demand */
+  encoded: Map<Encoding, Buffer>;
+}
+
+type Encoding = 'br' | 'gzip';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Compressed off the event loop (zlib's thread pool), once per body and encoding: @fastify/compress
+ * compresses a string body synchronously on every response, which for the whole 10,000-item list
+ * would hold every other request for a second each time.
+ */
+function encode(body: string, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzip(body, { level: 6 });
+}
+
+/** The encoding to send for an Accept-Encoding header: br, else gzip, else none (q-values of 0 refuse). */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const offered = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) offered.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
 }
 
 /** A tiny LRU bounded by total size: Map keeps insertion order, so the first key is the oldest. */
@@ -42,28 +75,43 @@ class BodyCache {
   private readonly entries = new Map<string, Kept>();
   private total = 0;
   constructor(private readonly limit: number) {}
-  get(key: string, tag: string): string | undefined {
+  get(key: string, tag: string): Kept | undefined {
     const kept = this.entries.get(key);
     if (!kept || kept.tag !== tag) return undefined;
     this.entries.delete(key);
     this.entries.set(key, kept);
-    return kept.body;
+    return kept;
   }
-  set(key: string, tag: string, body: string): void {
+  /** The kept body in `encoding`, compressing it the first time; counted against the limit. */
+  async encoded(kept: Kept, encoding: Encoding): Promise<Buffer> {
+    const done = kept.encoded.get(encoding);
+    if (done) return done;
+    const made = await encode(kept.body, encoding);
+    if (!kept.encoded.has(encoding)) {
+      kept.encoded.set(encoding, made);
+      kept.bytes += made.length;
+      this.total += made.length;
+    }
+    return made;
+  }
+  set(key: string, tag: string, body: string): Kept | undefined {
     const bytes = body.length * 2;
-    if (bytes > this.limit / 4) return;
+    if (bytes > this.limit / 4) return undefined;
     const old = this.entries.get(key);
+    if (old?.tag === tag && old.body === body) return old;
     if (old) {
       this.entries.delete(key);
       this.total -= old.bytes;
     }
-    this.entries.set(key, { tag, body, bytes });
+    const kept: Kept = { tag, body, bytes, encoded: new Map() };
+    this.entries.set(key, kept);
     this.total += bytes;
-    for (const [oldest, kept] of this.entries) {
+    for (const [oldest, entry] of this.entries) {
       if (this.total <= this.limit) break;
       this.entries.delete(oldest);
-      this.total -= kept.bytes;
+      this.total -= entry.bytes;
     }
+    return this.entries.get(key);
   }
 }
 
@@ -101,9 +149,9 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
     if (matchesIfNoneMatch(request.headers['if-none-match'], tag)) {
       return reply.code(304).header('etag', tag).header('cache-control', cacheControl).send();
     }
-    const body = cache.get(request.url, tag);
-    if (body !== undefined) {
-      return reply.code(200).type('application/json; charset=utf-8').send(body);
+    const kept = cache.get(request.url, tag);
+    if (kept !== undefined) {
+      return reply.code(200).type('application/json; charset=utf-8').send(kept.body);
     }
   });
 
@@ -111,7 +159,15 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
     const tagged = tags.get(request);
     if (!tagged || reply.statusCode !== 200) return payload;
     reply.header('etag', tagged.tag).header('cache-control', tagged.cacheControl);
-    if (typeof payload === 'string') cache.set(request.url, tagged.tag, payload);
-    return payload;
+    if (typeof payload !== 'string') return payload;
+    const kept = cache.set(request.url, tagged.tag, payload);
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    reply.header('vary', 'accept-encoding');
+    if (encoding === null || payload.length < 1024) return payload;
+    // Compressed here — once per version when the body is kept, off the event loop always;
+    // @fastify/compress leaves a body that has a Content-Encoding alone.
+    const encoded = kept ? await cache.encoded(kept, encoding) : await encode(payload, encoding);
+    reply.header('content-encoding', encoding).header('content-length', encoded.length);
+    return encoded;
   });
 }
