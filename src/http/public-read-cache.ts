@@ -30,12 +30,13 @@ const CACHEABLE = new Set([
   '/api/v1/powerlists/items/:no',
 ]);
 
-/** Bodies kept, in bytes (UTF-16 length ×2 is close enough for a bound). */
+/** Bodies kept (UTF-8 and compressed), in bytes. */
 const BODY_CACHE_BYTES = 32 * 1024 * 1024;
 
 interface Kept {
   tag: string;
-  body: string;
+  /** the JSON as UTF-8: sent as it is (a string would be encoded again on every write) */
+  body: Buffer;
   bytes: number;
   /** the body compressed, per encoding, made on first demand */
   encoded: Map<Encoding, Buffer>;
@@ -51,7 +52,7 @@ const gzip = promisify(zlib.gzip);
  * compresses a string body synchronously on every response, which for the whole 10,000-item list
  * would hold every other request for a second each time.
  */
-function encode(body: string, encoding: Encoding): Promise<Buffer> {
+function encode(body: Buffer | string, encoding: Encoding): Promise<Buffer> {
   return encoding === 'br'
     ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
     : gzip(body, { level: 6 });
@@ -94,11 +95,11 @@ class BodyCache {
     }
     return made;
   }
-  set(key: string, tag: string, body: string): Kept | undefined {
-    const bytes = body.length * 2;
-    if (bytes > this.limit / 4) return undefined;
+  set(key: string, tag: string, text: string): Kept | undefined {
+    if (text.length * 3 > this.limit / 4) return undefined;
+    const body = Buffer.from(text, 'utf8');
+    const bytes = body.length;
     const old = this.entries.get(key);
-    if (old?.tag === tag && old.body === body) return old;
     if (old) {
       this.entries.delete(key);
       this.total -= old.bytes;
@@ -130,7 +131,7 @@ export interface PublicReadCacheOptions {
 /** Adds ETag/Cache-Control, 304s and the body cache to the public list reads. */
 export function registerPublicReadCache(app: FastifyInstance, options: PublicReadCacheOptions): void {
   const cache = new BodyCache(BODY_CACHE_BYTES);
-  const tags = new WeakMap<FastifyRequest, { tag: string; cacheControl: string }>();
+  const tags = new WeakMap<FastifyRequest, { tag: string; cacheControl: string; fromCache: boolean }>();
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' || !CACHEABLE.has(request.routeOptions.url ?? '')) return;
@@ -145,27 +146,30 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
         : versionNo === undefined
           ? 'public, no-cache'
           : 'public, max-age=60, must-revalidate';
-    tags.set(request, { tag, cacheControl });
     if (matchesIfNoneMatch(request.headers['if-none-match'], tag)) {
       return reply.code(304).header('etag', tag).header('cache-control', cacheControl).send();
     }
     const kept = cache.get(request.url, tag);
-    if (kept !== undefined) {
-      return reply.code(200).type('application/json; charset=utf-8').send(kept.body);
-    }
+    tags.set(request, { tag, cacheControl, fromCache: kept !== undefined });
+    if (kept === undefined) return;
+    reply.code(200).type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (encoding === null || kept.body.length < 1024) return reply.send(kept.body);
+    const encoded = await cache.encoded(kept, encoding);
+    // @fastify/compress leaves a body that already has a Content-Encoding alone.
+    return reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const tagged = tags.get(request);
     if (!tagged || reply.statusCode !== 200) return payload;
     reply.header('etag', tagged.tag).header('cache-control', tagged.cacheControl);
-    if (typeof payload !== 'string') return payload;
+    if (tagged.fromCache || typeof payload !== 'string') return payload;
     const kept = cache.set(request.url, tagged.tag, payload);
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     reply.header('vary', 'accept-encoding');
     if (encoding === null || payload.length < 1024) return payload;
-    // Compressed here — once per version when the body is kept, off the event loop always;
-    // @fastify/compress leaves a body that has a Content-Encoding alone.
+    // Compressed here — once per version when the body is kept, off the event loop always.
     const encoded = kept ? await cache.encoded(kept, encoding) : await encode(payload, encoding);
     reply.header('content-encoding', encoding).header('content-length', encoded.length);
     return encoded;
