@@ -251,7 +251,10 @@ function unwrapQuotes(text: string): string {
       }
     }
   }
-  return depth === 1 && !text.includes('”') ? text.slice(1) : text;
+  // A lone opening quote wraps a quotation the list never closed only when the quotation ends a
+  // sentence; `“；` or `“…；` is the start of something a later line continues (a run-on article
+  // split onto its own line), and must read back the same wherever the line break falls.
+  return depth === 1 && !text.includes('”') && !/[；;]\s*$/.test(text) ? text.slice(1) : text;
 }
 
 /** The quoted text from what follows the references: a leading `：` / `规定：` and wrapping quotes go. */

@@ -84,6 +84,23 @@ describe('renderPowerItem', () => {
     expect(grown).toBeGreaterThan(0);
   });
 
+  it('reads back a lone opening quote before a run-on article (a counterexample the property found)', () => {
+    const cells = {
+      no: '1',
+      category: '行政处罚',
+      name: '对保密工作的监督检查',
+      subItem: '',
+      legalBases: '',
+      duties: '',
+      dutyBases: '',
+      accountability: '',
+      accountabilityBases: '“；第四十四条 “',
+      note: '',
+    };
+    const built = buildPowerItem(cells);
+    expect(buildPowerItem(renderPowerItem(built))).toEqual(built);
+  });
+
   it('reads back every item the builder produces from any text of the pieces cells are made of', () => {
     fc.assert(
       fc.property(soupRowCells, (cells: RowCells) => {
