@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, signIn, systemContext } from '../helpers/access-fixtures.js';
-import { CHROMIUM_MISSING_REASON, hasChromium, type LaunchedBrowser, launchBrowser, screenshotDir } from '../helpers/browser.js';
+import { hasChromium, type LaunchedBrowser, launchBrowser, screenshotDir } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const CSV_2027 = [
@@ -100,8 +100,4 @@ describe.skipIf(!hasChromium())('节假日日历 page', () => {
     await page.screenshot({ path: path.join(screenshotDir(), 'calendar-390-forms.png') });
     await page.close();
   });
-});
-
-describe.skipIf(hasChromium())('节假日日历 page', () => {
-  it.skip(CHROMIUM_MISSING_REASON, () => {});
 });

@@ -425,7 +425,11 @@ describe('a case worked through the UI', () => {
     await choose(page, row.getByTestId('facts-field-decision'), '可以公开');
     await row.getByTestId('facts-field-reasons').locator('textarea').fill('不涉及国家秘密');
     await choose(page, decide.getByTestId('facts-field-basisIndex'), '《');
-    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'detached' }).catch(() => {});
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
     await screenshot(page, 'cases-demo-decide');
     await decide.getByTestId('submit-action').click();
     await page
