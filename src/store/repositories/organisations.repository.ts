@@ -4,6 +4,13 @@ import type { OrganisationsTable } from '../tables/schema.js';
 
 export type OrganisationRow = OrganisationsTable;
 
+let generation = 0;
+
+/** Bumped by every write of an organisation in this process: cached trees older than it are stale. */
+export function organisationsGeneration(): number {
+  return generation;
+}
+
 /** The organisation with this code, or undefined. */
 export function findOrganisationByCode(db: Db, code: string): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst();
@@ -18,7 +25,9 @@ export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
 export async function ensureOrganisation(db: Db, row: OrganisationRow): Promise<OrganisationRow> {
   const existing = await findOrganisationByCode(db, row.code);
   if (existing) return existing;
+  generation++;
   await db.insertInto('organisations').values(row).execute();
+  generation++;
   return row;
 }
 
@@ -29,7 +38,9 @@ export function findOrganisationById(db: Db, id: string): Promise<OrganisationRo
 
 /** Insert an organisation. */
 export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<void> {
+  generation++;
   await db.insertInto('organisations').values(row).execute();
+  generation++;
 }
 
 /** Change the name or document prefix of an organisation. */
@@ -38,5 +49,7 @@ export async function updateOrganisation(
   id: string,
   changes: Partial<Pick<OrganisationRow, 'name' | 'doc_prefix'>>,
 ): Promise<void> {
+  generation++;
   await db.updateTable('organisations').set(changes).where('id', '=', id).execute();
+  generation++;
 }
