@@ -90,6 +90,11 @@ export const ZSessionInfo = z.object({
     /** the session ends after this many minutes without a request */
     idleTimeoutMinutes: z.number().int(),
   }),
+  /**
+   * What an administrator must know (三员分立): another administrator disabled one of the three
+   * administrator accounts in the last 30 days. Shown to the administrators on every page.
+   */
+  notices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
 });
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 

@@ -5,6 +5,7 @@ import { findSessionByTokenHash } from '../../store/repositories/sessions.reposi
 import { findUserById } from '../../store/repositories/users.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
+import { administratorNotices } from './administrator-notices.js';
 import { describeSession } from './describe-session.js';
 import { requireUser } from './require-user.js';
 import { hashToken } from './session-tokens.js';
@@ -16,5 +17,7 @@ export async function getSessionInfo(ctx: ServiceContext, sessionToken: string):
   const session = await findSessionByTokenHash(ctx.db, hashToken(sessionToken));
   const user = await findUserById(ctx.db, actor.id);
   if (!session || !user || session.user_id !== actor.id) throw new DomainError(ERROR_CODES.unauthenticated, '登录状态已失效，请重新登录。');
-  return describeSession(ctx, { user, actor, session, token: sessionToken, tree });
+  const described = describeSession(ctx, { user, actor, session, token: sessionToken, tree });
+  const notices = await administratorNotices(ctx, actor, tree);
+  return notices.length > 0 ? { ...described, notices } : described;
 }

@@ -42,6 +42,30 @@ function MustChangePasswordBanner() {
   );
 }
 
+/** 三员分立: an administrator account another administrator disabled, shown to the administrators. */
+function AdministratorNotices() {
+  const { session } = useSession();
+  const notices = session?.notices ?? [];
+  if (notices.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      banner
+      data-testid="administrator-notices"
+      title={
+        <span>
+          {notices.map((notice) => (
+            <span key={notice.at} style={{ display: 'block' }}>
+              {notice.message}
+            </span>
+          ))}
+        </span>
+      }
+    />
+  );
+}
+
 /** The frame around every page (rendered by the router). */
 export function AppLayout() {
   const location = useLocation();
@@ -89,6 +113,7 @@ export function AppLayout() {
         </div>
       </Header>
       <MustChangePasswordBanner />
+      <AdministratorNotices />
       <Content style={{ padding: isNarrow ? '12px 0 24px' : '20px 0 32px' }}>
         <div className="qz-container">
           <Outlet />
