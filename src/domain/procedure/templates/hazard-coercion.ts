@@ -4,6 +4,7 @@
  * (no execution at night or on statutory holidays except in emergencies).
  */
 import { z } from 'zod';
+import { closingStep } from '../closing-step.js';
 import { fBasis, fChoice, fDate, fFlag, fInstant, fParagraph, fText, SERVICE_METHODS } from '../facts.js';
 import type { ProcedureTemplate } from '../types.js';
 
@@ -118,21 +119,6 @@ export const HAZARD_COERCION_TEMPLATE: ProcedureTemplate = {
         },
       ],
     },
-    {
-      id: 'closing',
-      name: '结案',
-      description: '办结案件，立卷归档',
-      standard: true,
-      actions: [
-        {
-          id: 'close',
-          label: '结案归档',
-          roles: OFFICER,
-          facts: z.object({ summary: fParagraph('结案报告要点'), archivedOn: fDate('归档日期') }),
-          to: 'closed',
-          outcome: '结案',
-        },
-      ],
-    },
+    closingStep({ kind: '结案', summaryTitle: '结案报告要点' }),
   ],
 };

@@ -5,6 +5,7 @@
  * never the secret content itself.
  */
 import { z } from 'zod';
+import { closingStep } from '../closing-step.js';
 import { fChoice, fDate, fFlag, fInstant, fParagraph, fText, SERVICE_METHODS } from '../facts.js';
 import type { ProcedureTemplate } from '../types.js';
 
@@ -96,21 +97,6 @@ export const NETWORK_LEAK_TEMPLATE: ProcedureTemplate = {
         },
       ],
     },
-    {
-      id: 'closing',
-      name: '结案',
-      description: '办结案件，立卷归档',
-      standard: true,
-      actions: [
-        {
-          id: 'close',
-          label: '结案归档',
-          roles: OFFICER,
-          facts: z.object({ summary: fParagraph('结案报告要点'), archivedOn: fDate('归档日期') }),
-          to: 'closed',
-          outcome: '结案',
-        },
-      ],
-    },
+    closingStep({ kind: '结案', summaryTitle: '结案报告要点' }),
   ],
 };

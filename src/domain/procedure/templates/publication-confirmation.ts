@@ -4,6 +4,7 @@
  * The answer goes per information item, with reasons, by official document.
  */
 import { z } from 'zod';
+import { closingStep } from '../closing-step.js';
 import { fBasis, fChoice, fDate, fInstant, fParagraph, fText } from '../facts.js';
 import type { ProcedureTemplate } from '../types.js';
 
@@ -80,21 +81,6 @@ export const PUBLICATION_CONFIRMATION_TEMPLATE: ProcedureTemplate = {
         },
       ],
     },
-    {
-      id: 'closing',
-      name: '结案',
-      description: '办结归档',
-      standard: true,
-      actions: [
-        {
-          id: 'close',
-          label: '办结归档',
-          roles: ['officer'],
-          facts: z.object({ archivedOn: fDate('归档日期') }),
-          to: 'closed',
-          outcome: '办结',
-        },
-      ],
-    },
+    closingStep({ kind: '办结' }),
   ],
 };

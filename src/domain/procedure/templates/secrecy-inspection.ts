@@ -6,6 +6,7 @@
  * or leak (item 5) cases, linked both ways.
  */
 import { z } from 'zod';
+import { closingStep } from '../closing-step.js';
 import { fChoice, fDate, fFlag, fInstant, fParagraph, fText, INSPECTION_CATALOGUE } from '../facts.js';
 import type { ProcedureTemplate } from '../types.js';
 
@@ -135,21 +136,6 @@ export const SECRECY_INSPECTION_TEMPLATE: ProcedureTemplate = {
         },
       ],
     },
-    {
-      id: 'closing',
-      name: '结案',
-      description: '检查材料立卷归档',
-      standard: true,
-      actions: [
-        {
-          id: 'close',
-          label: '结案归档',
-          roles: OFFICER,
-          facts: z.object({ summary: fParagraph('检查工作小结'), archivedOn: fDate('归档日期') }),
-          to: 'closed',
-          outcome: '结案',
-        },
-      ],
-    },
+    closingStep({ kind: '结案', summaryTitle: '检查工作小结', description: '检查材料立卷归档' }),
   ],
 };

@@ -8,6 +8,7 @@
  * 投入使用许可证.
  */
 import { z } from 'zod';
+import { closingStep } from '../closing-step.js';
 import { fBasis, fChoice, fDate, fFlag, fInstant, fParagraph, fText } from '../facts.js';
 import type { ProcedureTemplate } from '../types.js';
 
@@ -141,21 +142,6 @@ export const SYSTEM_APPROVAL_TEMPLATE: ProcedureTemplate = {
         },
       ],
     },
-    {
-      id: 'closing',
-      name: '结案',
-      description: '办结归档',
-      standard: true,
-      actions: [
-        {
-          id: 'close',
-          label: '办结归档',
-          roles: OFFICER,
-          facts: z.object({ archivedOn: fDate('归档日期') }),
-          to: 'closed',
-          outcome: '办结',
-        },
-      ],
-    },
+    closingStep({ kind: '办结' }),
   ],
 };
