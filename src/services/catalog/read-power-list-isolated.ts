@@ -37,8 +37,14 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./read-power-list.worker.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url);
 
 /** A new parsing worker; from the sources (tests, `npm run quanze`) it is TypeScript, loaded through tsx. */
+/**
+ * Below this a worker's isolate cannot even deserialise its start-up snapshot, and Node 24 then
+ * ends the whole process ("GC during deserialization") instead of the worker alone.
+ */
+export const MIN_WORKER_HEAP_MB = 16;
+
 function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, maxHeapMb) };
   if (!FROM_SOURCES) return new Worker(WORKER_URL, { resourceLimits });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
   return new Worker(boot, { eval: true, resourceLimits });
