@@ -6,6 +6,7 @@ import type { SessionRow } from '../../store/repositories/sessions.repository.js
 import type { UserRow } from '../../store/repositories/users.repository.js';
 import { allowedActionsOf } from '../access/authorize.js';
 import type { ServiceContext, UserActor } from '../context.js';
+import { isRegistryOwner } from '../legal-sources/registry-owner.js';
 import { orgRef, requireOrgById } from '../organisations/load-org-tree.js';
 import { csrfTokenFor } from './csrf-token.js';
 
@@ -39,7 +40,8 @@ export function describeSession(ctx: ServiceContext, { user, actor, session, tok
         organisation: orgRef(requireOrgById(tree, grant.orgId)),
         scope: grant.scope,
       })),
-    allowedActions: allowedActionsOf(actor, tree),
+    // The registry is the root's: other reviewers are not offered changes they would be refused.
+    allowedActions: allowedActionsOf(actor, tree).filter((action) => action !== 'legalSources.write' || isRegistryOwner(ctx, tree, actor)),
     csrfToken: csrfTokenFor(token),
     session: {
       createdAt: session.created_at,

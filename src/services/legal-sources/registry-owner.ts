@@ -9,18 +9,23 @@
 import { isInSubtree, type OrgTree } from '../../domain/access/organisations.js';
 import type { RoleGrant, RoleId } from '../../domain/access/roles.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import type { ServiceContext } from '../context.js';
+import type { Actor, ServiceContext } from '../context.js';
 import { requireOrgByCode } from '../organisations/load-org-tree.js';
 
-/** Refuses unless the actor may change the shared registry (after `legalSources.write` was checked). */
-export function requireRegistryOwner(ctx: ServiceContext, tree: OrgTree): void {
-  const actor = ctx.actor;
-  if (actor.kind === 'system') return;
-  if (actor.kind !== 'user') throw new DomainError(ERROR_CODES.unauthenticated, '请先登录。');
+/** Whether the actor may change the shared registry: a root organisation's reviewer or the installation's system administrator. */
+export function isRegistryOwner(ctx: ServiceContext, tree: OrgTree, actor: Actor = ctx.actor): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
   const roots = [...tree.byId.values()].filter((org) => org.parentId === null).map((org) => org.id);
   const home = requireOrgByCode(tree, ctx.settings.homeOrgCode).id;
   const reaches = (role: RoleId, orgId: string) => actor.grants.some((grant) => grant.role === role && grantReaches(grant, orgId, tree));
-  if (roots.some((root) => reaches('legal-reviewer', root)) || reaches('system-admin', home)) return;
+  return roots.some((root) => reaches('legal-reviewer', root)) || reaches('system-admin', home);
+}
+
+/** Refuses unless the actor may change the shared registry (after `legalSources.write` was checked). */
+export function requireRegistryOwner(ctx: ServiceContext, tree: OrgTree): void {
+  if (ctx.actor.kind === 'anonymous') throw new DomainError(ERROR_CODES.unauthenticated, '请先登录。');
+  if (isRegistryOwner(ctx, tree)) return;
   throw new DomainError(
     ERROR_CODES.forbidden,
     '法律依据库由全区共用，由自治区（根机构）的法制审核人员和本系统的系统管理员维护；其他机构的人员可以查阅，不能修改。',
