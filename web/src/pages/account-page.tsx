@@ -9,13 +9,13 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Space, T
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { changeOwnPassword, confirmTotpEnrolment, startTotpEnrolment } from '../api/auth-api.js';
+import { NewPasswordFields } from '../components/new-password-fields.js';
 import { RequireSession } from '../components/require-session.js';
 import { ServerErrorAlert, useServerErrors } from '../components/server-errors.js';
 import { TOTP_CODE_RULES, TotpCodeInput, TotpEnrolmentDetails } from '../components/totp-enrolment.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { SESSION_KEY, useSession } from '../hooks/use-session.js';
 import { formatDateTime } from '../lib/format-date.js';
-import { PASSWORD_HINT } from '../lib/labels.js';
 import { safeReturnPath } from '../lib/return-path.js';
 
 const { Title, Text, Paragraph } = Typography;
@@ -98,23 +98,7 @@ function ChangePasswordCard({ session, onChanged }: { session: TSessionInfo; onC
         <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_HINT} rules={[{ required: true, message: '请输入新密码' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="确认新密码"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label="新密码" />
         <Paragraph type="secondary" style={{ fontSize: 12 }}>
           修改后，您在其他设备上的登录将全部结束。
         </Paragraph>

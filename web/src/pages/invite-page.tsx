@@ -5,10 +5,11 @@
  * as soon as the page has read it, like the setup link's.
  */
 import type { TAcceptedInvitation } from '@contracts/admin-invitations.js';
-import { Alert, Button, Descriptions, Form, Input, Result, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AuthCard } from '../components/auth-card.js';
+import { NewPasswordFields } from '../components/new-password-fields.js';
 import { PageLoading } from '../components/query-feedback.js';
 import { ServerErrorAlert, serverErrorOf, useServerErrors } from '../components/server-errors.js';
 import { TOTP_CODE_RULES, TotpCodeInput, TotpEnrolmentDetails } from '../components/totp-enrolment.js';
@@ -16,7 +17,6 @@ import { TotpResetRules } from '../components/totp-reset-rules.js';
 import { useAcceptInvitation, useOpenInvitation } from '../hooks/use-admin-invitations.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { formatDateTime } from '../lib/format-date.js';
-import { PASSWORD_HINT } from '../lib/labels.js';
 
 const { Paragraph, Title } = Typography;
 
@@ -117,23 +117,7 @@ export function InvitePage() {
       <Title level={5}>2. 设置本人密码</Title>
       <ServerErrorAlert error={errors.error} title="账号未创建" />
       <Form<AcceptForm> form={form} layout="vertical" requiredMark={false} onFinish={submit} data-testid="invite-form">
-        <Form.Item name="password" label="密码" extra={PASSWORD_HINT} rules={[{ required: true, message: '请设置密码' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="确认密码"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label="密码" requiredMessage="请设置密码" />
         <Form.Item name="totp" label="身份验证器中显示的 6 位动态口令" rules={TOTP_CODE_RULES}>
           <TotpCodeInput />
         </Form.Item>

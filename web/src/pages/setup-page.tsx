@@ -8,11 +8,11 @@ import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { AuthCard } from '../components/auth-card.js';
+import { NewPasswordFields } from '../components/new-password-fields.js';
 import { LoadError, PageLoading } from '../components/query-feedback.js';
 import { ServerErrorAlert, useServerErrors } from '../components/server-errors.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 import { useCompleteSetup, useSetupStatus } from '../hooks/use-setup-status.js';
-import { PASSWORD_HINT } from '../lib/labels.js';
 
 const { Paragraph } = Typography;
 
@@ -151,23 +151,7 @@ export function SetupPage() {
         >
           <Input autoComplete="name" />
         </Form.Item>
-        <Form.Item name="password" label="密码" extra={PASSWORD_HINT} rules={[{ required: true, message: '请设置密码' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="确认密码"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label="密码" requiredMessage="请设置密码" />
         <Button type="primary" htmlType="submit" block size="large" loading={setup.isPending}>
           创建系统管理员
         </Button>
