@@ -15,21 +15,15 @@
  *   npm run test:crash
  *   TRIALS=5 SEED=42 npx tsx test/crash/crash-trials.ts
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import pg from 'pg';
-import { PROJECT_ROOT } from '../../src/config/env.js';
 import { verifyAuditLog } from '../../src/services/audit/verify-audit-log.js';
-import { seedBundledList } from '../../src/services/catalog/seed-bundled-list.js';
 import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
-import { seedLegalRegistry } from '../../src/services/legal-sources/seed-legal-registry.js';
-import { registerOfficer } from '../../src/services/officers/register-officer.js';
-import { createAccount, type SignedIn, signIn, systemContext, uniqueName } from '../helpers/access-fixtures.js';
+import { type SignedIn, systemContext } from '../helpers/access-fixtures.js';
+import { type ChildTarget, freshChildTarget, prepareTeam, shanghaiToday, startServeChild, type Team } from '../helpers/serve-child.js';
 
-type Target = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+type Target = ChildTarget;
 
 const SHORT = process.env.CRASH_SHORT === '1';
 const TRIALS = Number(process.env.TRIALS ?? (SHORT ? 3 : 20));
@@ -44,71 +38,6 @@ function random(): number {
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-interface Team {
-  officerIds: string[];
-  sessions: SignedIn[];
-}
-
-/** Migrates and seeds the database, and makes officers with sessions (sessions live in the database: they survive restarts). */
-async function prepare(target: Target): Promise<Team> {
-  const database = await openMigratedDatabase(target);
-  try {
-    const ctx = systemContext(database.db);
-    await seedBundledList(ctx, 'lz', path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv'));
-    await seedLegalRegistry(ctx);
-    const officerIds: string[] = [];
-    const sessions: SignedIn[] = [];
-    for (let i = 0; i < 2; i++) {
-      const account = await createAccount(ctx, { orgCode: 'lz', displayName: `执法员${i}`, grants: [{ role: 'officer', orgCode: 'lz' }] });
-      const officer = await registerOfficer(ctx, {
-        userId: account.id,
-        certificateNumber: uniqueName('GX'),
-        issuingBody: '广西壮族自治区人民政府',
-        validFrom: '2020-01-01',
-        validTo: '2035-12-31',
-      });
-      officerIds.push(officer.id);
-      // One session per client: a session's requests are not what is under test.
-      for (let c = 0; c < CLIENTS / 2; c++) sessions.push(await signIn(ctx, account));
-    }
-    return { officerIds, sessions };
-  } finally {
-    await database.close();
-  }
-}
-
-/** `quanze serve` on the target; resolves with its URL once it listens. */
-async function startServer(target: Target, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    QUANZE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    QUANZE_SESSION_IDLE_MINUTES: String(24 * 60),
-  };
-  if (target.kind === 'postgres') env.DATABASE_URL = target.url;
-  else env.DATABASE_URL = `sqlite:${target.file}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'main.ts'), 'serve'], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const match = /(http:\/\/localhost:\d+)/.exec(line);
-    if (line.includes('Quanze') && match?.[1]) {
-      lines.on('line', () => {}); // keep draining stdout
-      return { url: match[1].replace('localhost', '127.0.0.1'), child };
-    }
-  }
-  throw new Error('the server exited before listening');
 }
 
 /** One client: open a case, take it one step (立案), again, until the server goes away. */
@@ -194,37 +123,16 @@ async function check(target: Target, acked: Map<string, number>): Promise<Verdic
   }
 }
 
-async function freshTarget(kind: Target['kind'], dir: string): Promise<{ target: Target; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') return { target: { kind, file: path.join(dir, 'quanze.db') }, drop: async () => {} };
-  const adminUrl = process.env.QUANZE_TEST_PG_URL as string;
-  const name = `quanze_crash_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind, url: url.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function trials(kind: Target['kind']): Promise<boolean> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-crash-'));
-  const { target, drop } = await freshTarget(kind, dir);
+  const { target, drop } = await freshChildTarget(kind, dir, 'quanze_crash');
   let ok = true;
   let totalAcked = 0;
   try {
-    const team = await prepare(target);
+    // One session per client (two officers): a session's requests are not what is under test.
+    const team = await prepareTeam(target, { officers: 2, sessionsPerOfficer: CLIENTS / 2 });
     for (let trial = 1; trial <= TRIALS; trial++) {
-      const { url, child } = await startServer(target, dir);
+      const { url, child } = await startServeChild(target, dir);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const acked = new Map<string, number>();
       const stop = { stopped: false };
