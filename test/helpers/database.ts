@@ -23,10 +23,13 @@ export interface TestDatabase extends OpenedDatabase {
   destroy(): Promise<void>;
 }
 
-/** A freshly created and migrated database of the given dialect. */
-export async function freshDatabase(dialect: TestDialect): Promise<TestDatabase> {
+/**
+ * A freshly created and migrated database of the given dialect. `sqliteParentDir` puts the SQLite
+ * file's folder somewhere else than the system's temporary folder (e.g. on a small file system).
+ */
+export async function freshDatabase(dialect: TestDialect, options: { sqliteParentDir?: string } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-test-'));
+    const dir = fs.mkdtempSync(path.join(options.sqliteParentDir ?? os.tmpdir(), 'quanze-test-'));
     const target = { kind: 'sqlite' as const, file: path.join(dir, 'quanze.db') };
     const opened = openDatabase(target);
     await migrateToLatest(opened.db);

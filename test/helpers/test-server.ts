@@ -30,11 +30,13 @@ export interface TestServerOptions {
   clock?: () => Date;
   /** sign-in attempts per address per minute (default: high enough never to trip) */
   loginRateLimitPerMinute?: number;
+  /** where the SQLite database's folder is made (default: the system's temporary folder) */
+  sqliteParentDir?: string;
 }
 
 /** Start the product on a fresh database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await freshDatabase(options.dialect ?? 'sqlite');
+  const database = await freshDatabase(options.dialect ?? 'sqlite', { sqliteParentDir: options.sqliteParentDir });
   await database.close(); // startServer opens its own connection to the same database
   const config = {
     ...loadConfig({}),
