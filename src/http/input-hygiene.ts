@@ -23,8 +23,19 @@ export function stripControlCharacters(text: string): string {
   return text.replace(CONTROL, '');
 }
 
-/** Cleans every string of a parsed JSON value in place; returns the issues of over-long strings. */
+/**
+ * The deepest nesting of arrays and objects a request may carry. No contract of ours nests half as
+ * deep; a body of 5,000 nested arrays (well under the body limit) overflowed the stack here and
+ * answered 500.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/** Cleans every string of a parsed JSON value in place; returns the issues of over-long strings and too deep nesting. */
 export function cleanValue(value: unknown, path: (string | number)[], issues: FieldIssue[]): unknown {
+  if (path.length > MAX_NESTING_DEPTH && value !== null && typeof value === 'object') {
+    issues.push({ path, message: `嵌套层级过深：最多 ${MAX_NESTING_DEPTH} 层。` });
+    return value;
+  }
   if (typeof value === 'string') {
     const clean = stripControlCharacters(value);
     if (clean.length > MAX_TEXT_FIELD_CHARS) {
@@ -53,6 +64,10 @@ export async function inputHygieneHook(request: FastifyRequest): Promise<void> {
   request.query = cleanValue(request.query, ['query'], issues);
   request.params = cleanValue(request.params, ['params'], issues);
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.validation, `文字过长：每个字段最多 ${MAX_TEXT_FIELD_CHARS} 个字符。`, { issues });
+    const tooDeep = issues.some((issue) => issue.path.length > MAX_NESTING_DEPTH);
+    const message = tooDeep
+      ? `请求内容嵌套层级过深：最多 ${MAX_NESTING_DEPTH} 层。`
+      : `文字过长：每个字段最多 ${MAX_TEXT_FIELD_CHARS} 个字符。`;
+    throw new DomainError(ERROR_CODES.validation, message, { issues });
   }
 }
