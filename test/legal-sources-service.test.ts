@@ -143,7 +143,7 @@ describe.each(dialectsUnderTest())('legal-source registry services on %s', (dial
 
   it('stores only the linter findings with a version, but reports the registry findings of an import', async () => {
     const result = await importPowerList(sys, { orgCode: 'lz', fileName: 'again.tsv', bytes: fs.readFileSync(BUNDLED_LIST), dryRun: true });
-    expect(registryRules(result.list.findings)).toEqual(findStaleCitations(bundled.items, seedRegistry, AS_OF));
+    expect(registryRules(JSON.parse(result.findingsJson))).toEqual(findStaleCitations(bundled.items, seedRegistry, AS_OF));
     const stored = await sys.db.selectFrom('power_list_versions').select('findings_json').executeTakeFirstOrThrow();
     expect(registryRules(JSON.parse(stored.findings_json))).toEqual([]);
   });

@@ -75,7 +75,7 @@ export async function startServer(config: AppConfig, options: StartServerOptions
     });
     if (seeded)
       app.log.info(
-        { version: seeded.versionNo, items: seeded.list.items.length, findings: seeded.list.findings.length },
+        { version: seeded.versionNo, items: seeded.itemCount, findings: seeded.findingCount },
         'imported the bundled power list',
       );
     await app.listen({ port: config.port, host: config.host });

@@ -10,6 +10,7 @@ import * as calendarOverrides from './migrations/20261203T0900-calendar-override
 import * as passwordSetByAdmin from './migrations/20261203T0930-password-set-by-admin.js';
 import * as adminInvitations from './migrations/20261203T0940-admin-invitations.js';
 import * as cases from './migrations/20261203T1000-cases.js';
+import * as powerListStaging from './migrations/20261203T1330-power-list-staging.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261126T2300-power-lists': powerLists,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203T0930-password-set-by-admin': passwordSetByAdmin,
   '20261203T0940-admin-invitations': adminInvitations,
   '20261203T1000-cases': cases,
+  '20261203T1330-power-list-staging': powerListStaging,
 };
 
 // allowUnorderedMigrations: features developed side by side got timestamps out of commit order

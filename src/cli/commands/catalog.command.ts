@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import type { TPowerList } from '../../contracts/power-list.js';
+import type { TFinding, TPowerList } from '../../contracts/power-list.js';
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import { writePowerListJson } from '../../io/power-list-json.js';
 import { analysePowerList } from '../../services/catalog/analyse-power-list.js';
@@ -75,18 +75,19 @@ export function catalogCommand(): Command {
             fileName: path.basename(file),
             bytes,
             dryRun: opts.dryRun === true,
+            withList: opts.json === true,
             onProgress: progress.onProgress,
           }),
         ).finally(progress.stop);
-        if (opts.json) {
+        if (result.list) {
           process.stdout.write(writePowerListJson(result.list));
           return;
         }
         const verb = result.dryRun ? `试导入（未写入）：将成为第 ${result.versionNo} 版` : `已导入为第 ${result.versionNo} 版`;
         process.stdout.write(
-          `${verb}：《${result.list.title}》，${result.list.items.length} 项，格式 ${result.format}${result.encoding ? `（${result.encoding}）` : ''}\n`,
+          `${verb}：《${result.title}》，${result.itemCount} 项，格式 ${result.format}${result.encoding ? `（${result.encoding}）` : ''}\n`,
         );
-        process.stdout.write(`${formatFindingSummary(result.list.findings)}\n`);
+        process.stdout.write(`${formatFindingSummary(JSON.parse(result.findingsJson) as TFinding[])}\n`);
         if (result.diff) process.stdout.write(`与上一版相比：\n${formatDiff(result.diff)}\n`);
       }),
     );

@@ -2,37 +2,17 @@
  * Read a file and lint it: the canonical list with its findings, as `catalog lint`, `catalog import`
  * and the import API all need it. Nothing is stored here.
  */
-import type { TLegalRegistry } from '../../contracts/legal-sources.js';
-import type { TFinding, TPowerItem, TPowerList } from '../../contracts/power-list.js';
-import { mergeFindings } from '../../domain/legal-sources/registry-findings.js';
-import { findStaleCitations } from '../../domain/legal-sources/stale-citations.js';
-import { lintPowerList } from '../../domain/powerlist/lint.js';
-import { procedureMappingFindings } from '../../domain/procedure/mapping-findings.js';
+import type { TPowerList } from '../../contracts/power-list.js';
 import type { PowerListFormat, ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import { findingsFor, type RegistryAsOf } from './findings-for.js';
 import { defaultParser } from './read-power-list-isolated.js';
+
+export { findingsFor, type RegistryAsOf } from './findings-for.js';
 
 export interface AnalysedPowerList {
   list: TPowerList;
   format: PowerListFormat;
   encoding: string | null;
-}
-
-/** The legal-source registry to check citations against, and the local date (YYYY-MM-DD) to check them on. */
-export interface RegistryAsOf {
-  registry: TLegalRegistry;
-  asOf: string;
-}
-
-/**
- * The findings of every check we run on a list, item by item in list order: the linter's with the
- * procedure-mapping ones, then — when a registry is given — the registry's (stale, unresolved and
- * status-unknown citations).
- */
-export function findingsFor(list: { title: string; items: TPowerItem[] }, registry: RegistryAsOf | null = null): TFinding[] {
-  // the procedure findings (duties and steps that do not meet) sit with the linter's, per item
-  const lint = mergeFindings(list.items, lintPowerList(list), procedureMappingFindings(list.items));
-  if (registry === null) return lint;
-  return mergeFindings(list.items, lint, findStaleCitations(list.items, registry.registry, registry.asOf));
 }
 
 export interface AnalysePowerListOptions extends ReadPowerListOptions {

@@ -1,35 +1,51 @@
 /**
  * Import a power list for an organisation: parse, lint, diff against the current version, and
  * store it as the next version — all or nothing. A dry run does everything but the write.
+ *
+ * A 10,000-item list is 30 MB of text; handling it must not hold the event loop that answers
+ * everyone else (issue 10). So:
+ * - parsing, the checks, the diff and the rows' text are made in a worker thread (analyse(),
+ *   read-power-list-isolated.ts), and cross to this thread as strings, a batch at a time;
+ * - the rows are written as a 'staging' version, one short write per batch with a turn of the
+ *   event loop between batches, instead of one transaction that holds the database connection —
+ *   and with SQLite the thread — for seconds;
+ * - one quick transaction then publishes the version and writes its audit record. Until then no
+ *   read sees any of it; a failure removes the staged rows, and rows left by a process that died
+ *   half-way are removed by the organisation's next import.
  */
 import { createHash } from 'node:crypto';
 import type { TFinding, TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
-import { isRegistryFinding } from '../../domain/legal-sources/registry-findings.js';
-import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import type { ReadPowerListOptions } from '../../io/read-power-list-file.js';
+import type { Db } from '../../store/database.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { findOrganisationByCode } from '../../store/repositories/organisations.repository.js';
 import {
-  findVersion,
+  deleteStagedVersion,
+  findVersionHeader,
   type ItemRow,
-  insertVersion,
-  latestVersionNo,
-  loadVersionList,
+  insertItems,
+  insertStagedVersion,
+  listStagedVersionIds,
+  loadItemJsonPage,
+  publishVersion,
 } from '../../store/repositories/power-lists.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { ServiceContext } from '../context.js';
-import { primeRegistryFindingCounts, registryCheckFor } from '../legal-sources/live-findings.js';
+import { primeRegistryCounts, registryCheckFor } from '../legal-sources/live-findings.js';
 import { inTransaction } from '../transaction.js';
-import { analysePowerList } from './analyse-power-list.js';
-import { searchTextOf } from './search-text.js';
+import { defaultParser, type IsolatedParser } from './read-power-list-isolated.js';
 
 export interface ImportPowerListOptions extends ReadPowerListOptions {
   orgCode: string;
   fileName: string;
   bytes: Uint8Array;
   dryRun?: boolean;
+  /** also return the list read (items and findings) — for the CLI; the HTTP answer needs only the findings */
+  withList?: boolean;
+  /** the parser to use (tests); the installation's by default */
+  parser?: IsolatedParser;
 }
 
 export interface ImportPowerListResult {
@@ -38,14 +54,31 @@ export interface ImportPowerListResult {
   dryRun: boolean;
   format: string;
   encoding: string | null;
-  list: TPowerList;
+  title: string;
+  itemCount: number;
+  findingCount: number;
+  /** every finding (the linter's and the registry's), as a JSON array: sent on as it is */
+  findingsJson: string;
   diff: TPowerListDiff | null;
+  /** with `withList` only */
+  list?: TPowerList;
 }
+
+/** Items per batch written (and pulled from the worker): one batch is a write of a few milliseconds. */
+const BATCH = 250;
+/** Items of the previous version per page sent to the worker for the diff. */
+const PREVIOUS_PAGE = 500;
+
+/** Staged versions being written by this process: the only staged rows an import must not remove. */
+const inFlight = new Set<string>();
+
+/** Let the event loop answer what waits (I/O, timers) between two batches. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Import a file as the organisation's next list version. Needs `powerlist.import` on the
  * organisation (the system administrator or a legal reviewer; the CLI acts as the system); a real
- * import is audited in its transaction.
+ * import is audited in the transaction that publishes it.
  */
 export async function importPowerList(ctx: ServiceContext, options: ImportPowerListOptions): Promise<ImportPowerListResult> {
   const org = await findOrganisationByCode(ctx.db, options.orgCode);
@@ -54,96 +87,145 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
   // The result reports the registry's findings too; the version stores only the linter's, since
   // the registry's are recomputed against the registry as it stands whenever the list is read.
   const registryCheck = await registryCheckFor(ctx);
-  const analysed = await analysePowerList(options.bytes, options.fileName, { ...options, registry: registryCheck });
-  const lintFindings = analysed.list.findings.filter((finding) => !isRegistryFinding(finding));
+  const previous = await findVersionHeader(ctx.db, org.id);
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
-
-  const write = async (tx: ServiceContext): Promise<ImportPowerListResult> => {
-    const db = tx.db;
-    const previous = await findVersion(db, org.id);
-    const diff = previous ? diffPowerLists(await loadVersionList(db, previous), analysed.list) : null;
-    const versionNo = (await latestVersionNo(db, org.id)) + 1;
+  const session = await (options.parser ?? defaultParser).analyse(options.bytes, options.fileName, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    registry: registryCheck === null ? null : { registry: registryCheck.registry, asOf: registryCheck.asOf },
+    previous: previous ? { title: previous.title, pages: itemJsonPages(ctx.db, previous.id) } : null,
+  });
+  try {
+    const { summary } = session;
+    const versionNo = (previous?.version_no ?? 0) + 1;
+    const findings = options.withList ? (JSON.parse(summary.findingsJson) as TFinding[]) : null;
+    const items: TPowerItem[] | null = options.withList ? [] : null;
     const result: ImportPowerListResult = {
       versionNo,
       dryRun: options.dryRun === true,
-      format: analysed.format,
-      encoding: analysed.encoding,
-      list: analysed.list,
-      diff,
+      format: summary.format,
+      encoding: summary.encoding,
+      title: summary.title,
+      itemCount: summary.itemCount,
+      findingCount: summary.findingCount,
+      findingsJson: summary.findingsJson,
+      diff: summary.diffJson === null ? null : (JSON.parse(summary.diffJson) as TPowerListDiff),
+      ...(items && findings ? { list: { title: summary.title, items, findings } } : {}),
     };
-    if (options.dryRun) return result;
+    if (options.dryRun) {
+      if (items)
+        for (let rows = await session.nextRows(BATCH); rows.length > 0; rows = await session.nextRows(BATCH)) addItems(items, rows);
+      return result;
+    }
+
+    await removeAbandonedStaging(ctx.db, org.id);
     const versionId = ctx.newId();
     const importedAt = ctx.clock().toISOString();
-    const findingsPerItem = countFindingsPerItem(lintFindings);
-    await insertVersion(db, {
-      version: {
+    const version = { id: versionId, source_sha256: sha256, imported_at: importedAt };
+    try {
+      await insertStagedVersion(ctx.db, {
         id: versionId,
         org_id: org.id,
         version_no: versionNo,
-        title: analysed.list.title,
+        title: summary.title,
         source_name: options.fileName,
         source_sha256: sha256,
-        source_format: analysed.format,
+        source_format: summary.format,
         imported_at: importedAt,
         imported_by: ctx.actor.id,
-        findings_json: JSON.stringify(lintFindings),
-        diff_json: diff ? JSON.stringify(diff) : null,
-        item_count: analysed.list.items.length,
-        finding_count: lintFindings.length,
-      },
-      items: analysed.list.items.map(
-        (item: TPowerItem): ItemRow => ({
-          id: ctx.newId(),
-          org_id: org.id,
-          version_id: versionId,
-          item_no: item.no,
-          category: item.category,
-          name: item.name,
-          search_text: searchTextOf(item),
-          item_json: JSON.stringify(item),
-          finding_count: findingsPerItem.get(item.no) ?? 0,
-        }),
-      ),
-    });
-    if (registryCheck !== null) {
-      // The registry's findings were just computed: the first reads of the new version need not recount them.
-      const registryFindings = analysed.list.findings.filter(isRegistryFinding);
-      primeRegistryFindingCounts(
-        { id: versionId, source_sha256: sha256, imported_at: importedAt },
-        registryCheck.current.revision,
-        registryFindings,
-      );
+        findings_json: summary.lintFindingsJson,
+        diff_json: summary.diffJson,
+        item_count: summary.itemCount,
+        finding_count: summary.lintFindingCount,
+      });
+    } catch (error) {
+      // Two concurrent imports both pick the same version number; the unique key makes the loser
+      // fail here, before it wrote anything, and we report it as a conflict rather than a crash.
+      if (isUniqueViolation(error)) throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。', { cause: error });
+      throw error;
     }
-    await recordAudit(tx, {
-      orgId: org.id,
-      action: 'powerlist.import',
-      targetType: 'powerlist-version',
-      targetId: versionId,
-      details: {
-        versionNo,
-        fileName: options.fileName,
-        sha256,
-        format: analysed.format,
-        items: analysed.list.items.length,
-        findings: analysed.list.findings.length,
-      },
-    });
+    inFlight.add(versionId);
+    try {
+      // The worker makes the next batch while this one is written.
+      let next = session.nextRows(BATCH);
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0) break;
+        next = session.nextRows(BATCH);
+        if (items) addItems(items, rows);
+        const itemRows = rows.map(
+          (row): ItemRow => ({
+            id: ctx.newId(),
+            org_id: org.id,
+            version_id: versionId,
+            item_no: row.no,
+            category: row.category,
+            name: row.name,
+            search_text: row.searchText,
+            item_json: row.itemJson,
+            finding_count: row.findingCount,
+            findings_json: row.findingsJson,
+          }),
+        );
+        await inTransaction(ctx, (tx) => insertItems(tx.db, itemRows));
+        await nextTurn();
+      }
+      await inTransaction(ctx, async (tx) => {
+        if (!(await publishVersion(tx.db, versionId))) {
+          throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。');
+        }
+        await recordAudit(tx, {
+          orgId: org.id,
+          action: 'powerlist.import',
+          targetType: 'powerlist-version',
+          targetId: versionId,
+          details: {
+            versionNo,
+            fileName: options.fileName,
+            sha256,
+            format: summary.format,
+            items: summary.itemCount,
+            findings: summary.findingCount,
+          },
+        });
+      });
+    } catch (error) {
+      if (!ctx.db.isTransaction) await deleteStagedVersion(ctx.db, versionId, BATCH * 4, nextTurn).catch(() => {});
+      throw error;
+    } finally {
+      inFlight.delete(versionId);
+    }
+    if (registryCheck !== null && summary.registryCounts !== null) {
+      // The registry's findings were just counted: the first reads of the new version need not recount them.
+      primeRegistryCounts(version, registryCheck.current.revision, {
+        total: summary.registryCounts.total,
+        byItem: new Map(summary.registryCounts.byItem),
+      });
+    }
     return result;
-  };
-
-  if (options.dryRun) return write(ctx);
-  // Two concurrent imports would both pick the same version number; the unique key makes the
-  // loser fail, and we report it as a conflict rather than a crash.
-  try {
-    return await inTransaction(ctx, write);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。', { cause: error });
-    throw error;
+  } finally {
+    session.close();
   }
 }
 
-function countFindingsPerItem(findings: readonly TFinding[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const f of findings) if (f.item !== null) counts.set(f.item, (counts.get(f.item) ?? 0) + 1);
-  return counts;
+function addItems(items: TPowerItem[], rows: readonly { itemJson: string }[]): void {
+  for (const row of rows) items.push(JSON.parse(row.itemJson) as TPowerItem);
+}
+
+/** The previous version's stored items, a page at a time (each page one short read). */
+async function* itemJsonPages(db: Db, versionId: string): AsyncGenerator<string[]> {
+  let after = 0;
+  for (;;) {
+    const page = await loadItemJsonPage(db, versionId, after, PREVIOUS_PAGE);
+    if (page.length === 0) return;
+    yield page.map((p) => p.json);
+    after = page[page.length - 1]?.no ?? after;
+    await nextTurn();
+  }
+}
+
+/** Staged rows of the organisation that no import of this process is writing: left by one that died. */
+async function removeAbandonedStaging(db: Db, orgId: string): Promise<void> {
+  for (const id of await listStagedVersionIds(db, orgId)) {
+    if (!inFlight.has(id)) await deleteStagedVersion(db, id, BATCH * 4, nextTurn);
+  }
 }

@@ -16,6 +16,9 @@ import { findOrganisationByCode, type OrganisationRow } from '../../store/reposi
 import {
   findItem,
   findVersion,
+  findVersionFindings,
+  findVersionHeader,
+  type ItemRow,
   latestVersionNo,
   listVersionHeaders,
   loadVersionList,
@@ -23,7 +26,6 @@ import {
   searchItemsAnyTerm,
   type VersionHeader,
   versionDiff,
-  versionFindings,
 } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import {
@@ -63,8 +65,9 @@ function summary(row: VersionHeader, latestNo: number, registryCounts: RegistryF
   };
 }
 
+/** A version's header (not its findings: megabytes on a 10,000-item list) with its finding counts. */
 async function version(ctx: ServiceContext, org: OrganisationRow, versionNo: number | undefined, check: RegistryCheck | null) {
-  const row = await findVersion(ctx.db, org.id, versionNo);
+  const row = await findVersionHeader(ctx.db, org.id, versionNo);
   if (!row) throw versionNotFound(org, versionNo);
   const latestNo = versionNo === undefined ? row.version_no : await latestVersionNo(ctx.db, org.id);
   const counts = await registryFindingCounts(ctx.db, row, check);
@@ -122,9 +125,16 @@ export async function getPowerItem(ctx: ServiceContext, orgCode: string, itemNo:
   const itemRow = await findItem(ctx.db, row.id, itemNo);
   if (!itemRow) throw new DomainError(ERROR_CODES.notFound, `第 ${s.no} 版清单中没有序号为 ${itemNo} 的事项。`);
   const item = JSON.parse(itemRow.item_json) as TPowerItem;
-  const lint = storedLintFindings(versionFindings(row).filter((f) => f.item === itemNo));
+  const lint = storedLintFindings(await itemLintFindings(ctx, itemRow));
   const findings = mergeFindings([item], lint, registryFindingsOf([item], check));
   return { organisation: orgRef(org), version: s, item, findings, citationNotices: citationNoticesOf([item], check) };
+}
+
+/** The linter's findings of one item: stored with it, or (items stored before 20261203T1330) with its version. */
+async function itemLintFindings(ctx: ServiceContext, itemRow: ItemRow): Promise<TFinding[]> {
+  if (itemRow.findings_json !== null) return JSON.parse(itemRow.findings_json) as TFinding[];
+  if (itemRow.finding_count === 0) return [];
+  return (await findVersionFindings(ctx.db, itemRow.version_id)).filter((f) => f.item === itemRow.item_no);
 }
 
 export interface SearchPowerItemsOptions {

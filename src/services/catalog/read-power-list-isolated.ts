@@ -10,9 +10,10 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { TLegalRegistry } from '../../contracts/legal-sources.js';
 import { DomainError, ERROR_CODES } from '../../domain/errors.js';
 import type { ReadPowerList, ReadPowerListOptions } from '../../io/read-power-list-file.js';
-import type { ParseMessage, ParseRequest } from './read-power-list.worker.js';
+import type { AnalysedItemRow, AnalysisSummary, ParseMessage, WorkerRequest } from './read-power-list.worker.js';
 
 export interface IsolatedParserLimits {
   /** files parsed at the same time */
@@ -69,10 +70,58 @@ export class IsolatedParser {
    */
   async read(bytes: Uint8Array, fileName: string, options: ReadPowerListOptions = {}): Promise<ReadPowerList> {
     await this.acquire();
+    const session = this.startSession(options.onProgress);
     try {
-      return await this.parseInWorker(bytes, fileName, options);
+      const answer = await session.ask({ kind: 'parse', bytes: transferable(bytes), fileName });
+      if (answer.kind !== 'result') throw new Error(`power-list parser answered ${answer.kind}`);
+      return answer.result;
     } finally {
+      session.close();
       this.release();
+    }
+  }
+
+  /**
+   * Parses, checks and diffs the file for an import in a worker thread once a slot is free (the
+   * time limit covers all of that), and keeps the worker — and the slot — until the caller has
+   * pulled the rows to store and closes the session.
+   * @throws as read()
+   */
+  async analyse(bytes: Uint8Array, fileName: string, options: AnalyseOptions): Promise<AnalysisSession> {
+    await this.acquire();
+    const session = this.startSession(options.onProgress);
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      session.close();
+      this.release();
+    };
+    try {
+      if (options.previous !== null) {
+        for await (const itemJsons of options.previous.pages) session.post({ kind: 'previous-items', itemJsons });
+      }
+      const answer = await session.ask({
+        kind: 'analyse',
+        bytes: transferable(bytes),
+        fileName,
+        registry: options.registry,
+        previousTitle: options.previous?.title ?? null,
+      });
+      if (answer.kind !== 'analysed') throw new Error(`power-list parser answered ${answer.kind}`);
+      session.stopClock();
+      return {
+        summary: answer.summary,
+        nextRows: async (count) => {
+          const rows = await session.ask({ kind: 'rows', count });
+          if (rows.kind !== 'rows') throw new Error(`power-list parser answered ${rows.kind}`);
+          return rows.rows;
+        },
+        close,
+      };
+    } catch (error) {
+      close();
+      throw error;
     }
   }
 
@@ -94,56 +143,100 @@ export class IsolatedParser {
     else this.active--;
   }
 
-  private parseInWorker(bytes: Uint8Array, fileName: string, options: ReadPowerListOptions): Promise<ReadPowerList> {
-    return new Promise((resolve, reject) => {
-      const worker = startWorker(this.limits.maxHeapMb);
-      let settled = false;
-      const finish = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        void worker.terminate();
-        outcome();
-      };
-      const timer = setTimeout(() => {
-        finish(() =>
-          reject(
-            new DomainError(
-              ERROR_CODES.tooLarge,
-              `文件解析超过 ${Math.round(this.limits.timeoutMs / 1000)} 秒仍未完成，已中止：请检查文件是否含有异常复杂的内容（如层层嵌套的格式），或拆分后再导入。`,
-            ),
-          ),
+  /** A worker with its time limit running; answers come back one per ask(). */
+  private startSession(onProgress: ReadPowerListOptions['onProgress']) {
+    const worker = startWorker(this.limits.maxHeapMb);
+    let waiter: { resolve: (message: ParseMessage) => void; reject: (error: unknown) => void } | null = null;
+    let failure: unknown = null;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      void worker.terminate();
+    };
+    const fail = (error: unknown) => {
+      if (failure !== null || ended) return;
+      failure = error;
+      end();
+      const w = waiter;
+      waiter = null;
+      w?.reject(error);
+    };
+    const timer = setTimeout(() => {
+      fail(
+        new DomainError(
+          ERROR_CODES.tooLarge,
+          `文件解析超过 ${Math.round(this.limits.timeoutMs / 1000)} 秒仍未完成，已中止：请检查文件是否含有异常复杂的内容（如层层嵌套的格式），或拆分后再导入。`,
+        ),
+      );
+    }, this.limits.timeoutMs);
+    worker.on('message', (message: ParseMessage) => {
+      if (message.kind === 'progress') onProgress?.(message.done, message.total);
+      else if (message.kind === 'domain-error') {
+        fail(
+          new DomainError(message.code, message.message, {
+            ...(message.location ? { location: message.location } : {}),
+            issues: message.issues,
+          }),
         );
-      }, this.limits.timeoutMs);
-      worker.on('message', (message: ParseMessage) => {
-        if (message.kind === 'progress') options.onProgress?.(message.done, message.total);
-        else if (message.kind === 'result') finish(() => resolve(message.result));
-        else if (message.kind === 'domain-error') {
-          finish(() =>
-            reject(
-              new DomainError(message.code, message.message, {
-                ...(message.location ? { location: message.location } : {}),
-                issues: message.issues,
-              }),
-            ),
-          );
-        } else finish(() => reject(new Error(`power-list parser failed: ${message.message}`)));
-      });
-      worker.on('error', (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          finish(() =>
-            reject(new DomainError(ERROR_CODES.tooLarge, `文件解析所需内存超过 ${this.limits.maxHeapMb} MB，已中止：请拆分文件后再导入。`)),
-          );
-        } else finish(() => reject(error));
-      });
-      worker.on('exit', (code) => finish(() => reject(new Error(`power-list parser exited (${code}) without an answer`))));
-      // A copy is sent, so that the caller keeps its bytes (for the file's checksum).
-      // (new Uint8Array copies; Buffer#slice would share — and detach — Node's buffer pool.)
-      const copy = new Uint8Array(bytes);
-      const request: ParseRequest = { bytes: copy, fileName };
-      worker.postMessage(request, [copy.buffer]);
+      } else if (message.kind === 'error') fail(new Error(`power-list parser failed: ${message.message}`));
+      else {
+        const w = waiter;
+        waiter = null;
+        w?.resolve(message);
+      }
     });
+    worker.on('error', (error: Error & { code?: string }) => {
+      fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new DomainError(ERROR_CODES.tooLarge, `文件解析所需内存超过 ${this.limits.maxHeapMb} MB，已中止：请拆分文件后再导入。`)
+          : error,
+      );
+    });
+    worker.on('exit', (code) => fail(new Error(`power-list parser exited (${code}) without an answer`)));
+    return {
+      post(message: WorkerRequest): void {
+        if (failure === null && !ended) worker.postMessage(message);
+      },
+      ask(message: WorkerRequest): Promise<ParseMessage> {
+        if (failure !== null) return Promise.reject(failure);
+        if (ended) return Promise.reject(new Error('power-list parser already closed'));
+        return new Promise((resolve, reject) => {
+          waiter = { resolve, reject };
+          const transfer = 'bytes' in message ? [message.bytes.buffer as ArrayBuffer] : [];
+          worker.postMessage(message, transfer);
+        });
+      },
+      stopClock(): void {
+        clearTimeout(timer);
+      },
+      close: end,
+    };
   }
+}
+
+/**
+ * A copy of the bytes that may be transferred to the worker, so that the caller keeps its own (for
+ * the file's checksum). (new Uint8Array copies; Buffer#slice would share — and detach — Node's pool.)
+ */
+function transferable(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+export interface AnalyseOptions extends ReadPowerListOptions {
+  /** check citations against this registry as of this date; null: the linter alone */
+  registry: { registry: TLegalRegistry; asOf: string } | null;
+  /** the version to diff against: its title and its items as stored, in pages; null: none */
+  previous: { title: string; pages: AsyncIterable<string[]> } | null;
+}
+
+/** An analysed list whose worker waits for its rows to be pulled; close() ends it (always call it). */
+export interface AnalysisSession {
+  summary: AnalysisSummary;
+  /** the next `count` rows in list order; fewer (or none) at the end */
+  nextRows(count: number): Promise<AnalysedItemRow[]>;
+  close(): void;
 }
 
 /** The installation's parser: one queue for every import of the process. */

@@ -111,3 +111,8 @@ export async function registryFindingCounts(
 export function primeRegistryFindingCounts(version: VersionKey, revision: RegistryRevisionHeader, findings: readonly TFinding[]): void {
   remember(cacheKey(version, revision), countRegistryFindings(findings));
 }
+
+/** Fill the cache with counts made elsewhere (the import's worker counts them as it checks the list). */
+export function primeRegistryCounts(version: VersionKey, revision: RegistryRevisionHeader, counts: RegistryFindingCounts): void {
+  remember(cacheKey(version, revision), counts);
+}

@@ -1,6 +1,7 @@
 /**
- * Power-list versions and their items. A version is written whole (version row, item rows and
- * search rows) inside the caller's transaction.
+ * Power-list versions and their items. An import writes a version as 'staging' — its row first,
+ * then its items and their search rows in short batches — and publishes it by flipping its state;
+ * every read here looks at published versions only, so a half-written version is never seen.
  */
 import { sql } from 'kysely';
 import type { TFinding, TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
@@ -8,7 +9,7 @@ import { type Db, dialectOf } from '../database.js';
 import type { PowerListItemsTable, PowerListVersionsTable } from '../tables/schema.js';
 
 export type VersionRow = PowerListVersionsTable;
-export type VersionHeader = Omit<VersionRow, 'findings_json'>;
+export type VersionHeader = Omit<VersionRow, 'findings_json' | 'state'>;
 export type ItemRow = PowerListItemsTable;
 
 const VERSION_HEADER_COLUMNS = [
@@ -26,12 +27,13 @@ const VERSION_HEADER_COLUMNS = [
   'finding_count',
 ] as const;
 
-/** The highest version number of an organisation's list, 0 when none. */
+/** The highest published version number of an organisation's list, 0 when none. */
 export async function latestVersionNo(db: Db, orgId: string): Promise<number> {
   const row = await db
     .selectFrom('power_list_versions')
     .select((eb) => eb.fn.max('version_no').as('n'))
     .where('org_id', '=', orgId)
+    .where('state', '=', 'published')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -42,15 +44,33 @@ export function listVersionHeaders(db: Db, orgId: string): Promise<VersionHeader
     .selectFrom('power_list_versions')
     .select(VERSION_HEADER_COLUMNS)
     .where('org_id', '=', orgId)
+    .where('state', '=', 'published')
     .orderBy('version_no', 'desc')
     .execute();
 }
 
-/** One version with its list, by number; the latest when `versionNo` is undefined. */
+/** One published version with its findings, by number; the latest when `versionNo` is undefined. */
 export async function findVersion(db: Db, orgId: string, versionNo?: number): Promise<VersionRow | undefined> {
-  let query = db.selectFrom('power_list_versions').selectAll().where('org_id', '=', orgId);
+  let query = db.selectFrom('power_list_versions').selectAll().where('org_id', '=', orgId).where('state', '=', 'published');
   query = versionNo === undefined ? query.orderBy('version_no', 'desc').limit(1) : query.where('version_no', '=', versionNo);
   return query.executeTakeFirst();
+}
+
+/** Like findVersion, without the findings (for reads of one item: a 10,000-item list has megabytes of them). */
+export async function findVersionHeader(db: Db, orgId: string, versionNo?: number): Promise<VersionHeader | undefined> {
+  let query = db
+    .selectFrom('power_list_versions')
+    .select(VERSION_HEADER_COLUMNS)
+    .where('org_id', '=', orgId)
+    .where('state', '=', 'published');
+  query = versionNo === undefined ? query.orderBy('version_no', 'desc').limit(1) : query.where('version_no', '=', versionNo);
+  return query.executeTakeFirst();
+}
+
+/** The findings stored with a version, by its id (the fallback for items stored without their own). */
+export async function findVersionFindings(db: Db, versionId: string): Promise<TFinding[]> {
+  const row = await db.selectFrom('power_list_versions').select('findings_json').where('id', '=', versionId).executeTakeFirst();
+  return row ? (JSON.parse(row.findings_json) as TFinding[]) : [];
 }
 
 /** One item of a version by its number. */
@@ -115,25 +135,92 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export interface NewVersion {
-  version: VersionRow;
-  items: ItemRow[];
+/** Write the row of a version about to be imported, as 'staging': no read sees it or its items. */
+export async function insertStagedVersion(db: Db, version: Omit<VersionRow, 'state'>): Promise<void> {
+  await db
+    .insertInto('power_list_versions')
+    .values({ ...version, state: 'staging' })
+    .execute();
 }
 
-/** Write a version, its items and their search rows. Call inside a transaction. */
-export async function insertVersion(db: Db, { version, items }: NewVersion): Promise<void> {
-  await db.insertInto('power_list_versions').values(version).execute();
-  // Batches keep each statement under SQLite's variable limit on 10,000-item lists.
-  for (let i = 0; i < items.length; i += 200) {
-    const batch = items.slice(i, i + 200);
-    await db.insertInto('power_list_items').values(batch).execute();
+/** Rows per INSERT: keeps each statement under SQLite's variable limit. */
+const INSERT_BATCH = 200;
+
+/** Write items of a staged version, and (SQLite) their search rows. One call is one short write. */
+export async function insertItems(db: Db, items: readonly ItemRow[]): Promise<void> {
+  for (let i = 0; i < items.length; i += INSERT_BATCH) {
+    await db
+      .insertInto('power_list_items')
+      .values(items.slice(i, i + INSERT_BATCH))
+      .execute();
   }
-  if (dialectOf(db) === 'sqlite') {
+  const first = items[0];
+  if (first !== undefined && dialectOf(db) === 'sqlite') {
     // Copy inside SQLite rather than binding every search text a second time.
-    await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE version_id = ${version.id}`.execute(
+    const ids = items.map((item) => item.id);
+    for (let i = 0; i < ids.length; i += INSERT_BATCH) {
+      const batch = ids.slice(i, i + INSERT_BATCH);
+      await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE id IN (${sql.join(batch)})`.execute(
+        db,
+      );
+    }
+  }
+}
+
+/** Make a staged version visible (call in the transaction that audits it); false when it is not staged any more. */
+export async function publishVersion(db: Db, versionId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('power_list_versions')
+    .set({ state: 'published' })
+    .where('id', '=', versionId)
+    .where('state', '=', 'staging')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Staged versions of an organisation (an import in progress, or one that died half-way). */
+export async function listStagedVersionIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db.selectFrom('power_list_versions').select('id').where('org_id', '=', orgId).where('state', '=', 'staging').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Remove a staged version: its search rows (one statement: FTS5 has no index on item_id, so this
+ * scans the search table once — rare, only after a failed import), then its items `batch` at a
+ * time, each batch a short write the caller may space out, then its row.
+ */
+export async function deleteStagedVersion(db: Db, versionId: string, batch: number, between: () => Promise<void>): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    await sql`DELETE FROM power_list_items_fts WHERE item_id IN (SELECT id FROM power_list_items WHERE version_id = ${versionId})`.execute(
       db,
     );
   }
+  for (;;) {
+    const rows = await db.selectFrom('power_list_items').select('id').where('version_id', '=', versionId).limit(batch).execute();
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += INSERT_BATCH) {
+      await db
+        .deleteFrom('power_list_items')
+        .where('id', 'in', ids.slice(i, i + INSERT_BATCH))
+        .execute();
+    }
+    await between();
+  }
+  await db.deleteFrom('power_list_versions').where('id', '=', versionId).where('state', '=', 'staging').execute();
+}
+
+/** The stored item texts of a version in order, `limit` from the item after `afterNo` (to read a list in steps). */
+export async function loadItemJsonPage(db: Db, versionId: string, afterNo: number, limit: number): Promise<{ no: number; json: string }[]> {
+  const rows = await db
+    .selectFrom('power_list_items')
+    .select(['item_no', 'item_json'])
+    .where('version_id', '=', versionId)
+    .where('item_no', '>', afterNo)
+    .orderBy('item_no')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ no: r.item_no, json: r.item_json }));
 }
 
 /** The whole list of a stored version: its items in order and its findings. */
@@ -173,8 +260,10 @@ export function listCurrentVersionHeaders(db: Db): Promise<(VersionHeader & { or
       eb
         .selectFrom('power_list_versions as w')
         .select((w) => w.fn.max('w.version_no').as('m'))
-        .whereRef('w.org_id', '=', 'v.org_id'),
+        .whereRef('w.org_id', '=', 'v.org_id')
+        .where('w.state', '=', 'published'),
     )
+    .where('v.state', '=', 'published')
     .orderBy('o.code')
     .execute();
 }

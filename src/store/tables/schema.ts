@@ -29,6 +29,8 @@ export interface PowerListVersionsTable {
   diff_json: string | null;
   item_count: number;
   finding_count: number;
+  /** 'staging' while an import writes its items (invisible to every read), 'published' after */
+  state: 'staging' | 'published';
 }
 
 export interface PowerListItemsTable {
@@ -42,6 +44,8 @@ export interface PowerListItemsTable {
   search_text: string;
   item_json: string;
   finding_count: number;
+  /** the linter's findings of this item (TFinding[]) as JSON; null on rows older than 20261203T1330 */
+  findings_json: string | null;
 }
 
 export interface PowerListItemsFtsTable {
