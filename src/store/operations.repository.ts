@@ -36,8 +36,8 @@ export async function publicReadState(db: Db, orgCode: string, versionNo: number
   // One round trip: this runs before every public read, and most of them end in a 304 or a kept body.
   const result = await sql<{ org_name: string; latest: number | null; asked: number | null; revision: string | null }>`
     select o.name as org_name,
-      (select max(v.version_no) from power_list_versions v where v.org_id = o.id) as latest,
-      (select v.version_no from power_list_versions v where v.org_id = o.id and v.version_no = ${versionNo ?? 0}) as asked,
+      (select max(v.version_no) from power_list_versions v where v.org_id = o.id and v.state = 'published') as latest,
+      (select v.version_no from power_list_versions v where v.org_id = o.id and v.version_no = ${versionNo ?? 0} and v.state = 'published') as asked,
       (select cast(r.revision_no as text) || ':' || r.id from legal_registry_revisions r order by r.revision_no desc limit 1) as revision
     from organisations o where o.code = ${orgCode}`.execute(db);
   const row = result.rows[0];
