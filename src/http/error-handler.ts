@@ -33,6 +33,7 @@ const TITLES: Record<number, string> = {
   405: '不允许的请求方法',
   409: '状态冲突',
   413: '请求内容过大',
+  414: '请求地址过长',
   415: '不支持的格式',
   422: '无法处理的文件',
   429: '请求过于频繁',
@@ -89,6 +90,20 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
   if (status === 429) return sendProblem(reply, problem(429, '请求过于频繁，请稍后再试。', request, { code: 'rate-limited' }));
   if (status < 500) return sendProblem(reply, problem(status, error.message, request));
   request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem(500, '服务器内部错误，请联系管理员并提供请求编号。', request));
+}
+
+/**
+ * The router's own refusals, made before any hook or route runs: a URL whose percent-encoding is not
+ * UTF-8 (`/api/v1/cases/%E5%90`) and a path parameter over the router's length limit. Fastify
+ * answers them with its own JSON and error code unless told otherwise.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(414, '请求地址中的参数过长。', request));
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, problem(400, '请求地址的百分号编码无效。', request, { code: 'validation' }));
+  }
+  request.log.error({ err: error }, 'router error');
   return sendProblem(reply, problem(500, '服务器内部错误，请联系管理员并提供请求编号。', request));
 }
 

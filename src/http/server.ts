@@ -24,7 +24,7 @@ import type { Db } from '../services/database-lifecycle.js';
 import { registerAuthHooks } from './auth/auth-hooks.js';
 import { collectRoutePolicies } from './auth/route-policies.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
-import { handleError, handleNotFound } from './error-handler.js';
+import { handleError, handleFrameworkError, handleNotFound } from './error-handler.js';
 import { inputHygieneHook, stripControlCharacters } from './input-hygiene.js';
 import { LOG_SERIALIZERS } from './log-serializers.js';
 import { registerOperations } from './operations.js';
@@ -98,6 +98,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     genReqId: () => crypto.randomUUID(),
+    // Malformed URLs are refused by the router before any hook: as problem+json like every other refusal.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
