@@ -646,6 +646,22 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
       .where('action', '=', 'case.access-refused')
       .execute();
     expect(audited.map((a) => a.target_id)).toContain(kase.id);
+    // a write from outside is checked inside its transaction: refused as not found, audited, nothing written
+    const foreignWrite = await api<Problem>(server, 'POST', `/api/v1/cases/${kase.id}/transitions`, stranger, {
+      action: 'accept',
+      expectedVersion: kase.version,
+      facts: {},
+    });
+    expect(foreignWrite.status).toBe(404);
+    const refusedWrites = await server.db
+      .selectFrom('audit_log')
+      .select(['details'])
+      .where('action', '=', 'case.access-refused')
+      .where('target_id', '=', kase.id)
+      .execute();
+    expect(refusedWrites.map((r) => JSON.parse(r.details).policy)).toContain('cases.write');
+    const events = await server.db.selectFrom('case_events').select('seq').where('case_id', '=', kase.id).execute();
+    expect(events).toHaveLength(1);
     expect((await api(server, 'GET', `/api/v1/cases/${kase.id}`, admin)).status).toBe(403);
     expect((await api(server, 'GET', '/api/v1/cases', null)).status).toBe(401);
 

@@ -47,19 +47,53 @@ export async function loadCaseFor(ctx: ServiceContext, action: Action, caseId: s
   const row = await findCase(ctx.db, caseId);
   if (!row) throw new DomainError(ERROR_CODES.notFound, NOT_FOUND);
   if (!mayOn(ctx, action, row.org_id, tree)) {
-    const actor = ctx.actor;
-    await inTransaction(ctx, (tx) =>
-      recordAudit(tx, {
-        orgId: actor.kind === 'user' ? actor.orgId : row.org_id,
-        action: 'case.access-refused',
-        targetType: 'case',
-        targetId: row.id,
-        details: { policy: action, caseOrgId: row.org_id },
-      }),
-    );
+    await auditOutOfReach(ctx, action, row);
     throw new DomainError(ERROR_CODES.notFound, NOT_FOUND);
   }
   return { row, tree };
+}
+
+/** A case out of the actor's reach, found inside a write transaction (which must roll back first). */
+class CaseOutOfReach extends Error {
+  constructor(
+    readonly action: Action,
+    readonly row: CaseRow,
+  ) {
+    super('case out of reach');
+  }
+}
+
+/** Inside a transaction: refuses a case the actor may not `action` (audited by `withCaseReach` after the rollback). */
+export function requireCaseReach(ctx: ServiceContext, action: Action, row: CaseRow, tree: OrgTree): void {
+  if (!mayOn(ctx, action, row.org_id, tree)) throw new CaseOutOfReach(action, row);
+}
+
+/**
+ * Runs a write that checks the case's reach inside its own transaction (`requireCaseReach`), so the
+ * row is read once; a refusal is audited in a transaction of its own once the write's has rolled back.
+ * @throws DomainError 'not-found' for a case out of reach
+ */
+export async function withCaseReach<T>(ctx: ServiceContext, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof CaseOutOfReach)) throw error;
+    await auditOutOfReach(ctx, error.action, error.row);
+    throw new DomainError(ERROR_CODES.notFound, NOT_FOUND);
+  }
+}
+
+async function auditOutOfReach(ctx: ServiceContext, action: Action, row: CaseRow): Promise<void> {
+  const actor = ctx.actor;
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
+      orgId: actor.kind === 'user' ? actor.orgId : row.org_id,
+      action: 'case.access-refused',
+      targetType: 'case',
+      targetId: row.id,
+      details: { policy: action, caseOrgId: row.org_id },
+    }),
+  );
 }
 
 /** Records that the actor read cases (the read log, off the audit chain's lock). */

@@ -3,7 +3,7 @@
  */
 import type { OfficerOnCase } from '../../domain/supervision/rules.js';
 import type { Db } from '../../store/database.js';
-import { listConflicts, listOfficers } from '../../store/repositories/officers.repository.js';
+import { listOfficersWithConflictParties } from '../../store/repositories/officers.repository.js';
 import { certificateOf } from '../officers/present-officer.js';
 import type { OfficerView } from './present-case.js';
 
@@ -11,20 +11,22 @@ export type CaseOfficer = OfficerOnCase & OfficerView;
 
 /** The officers of an organisation by id (all of them, to resolve names and check assignments). */
 export async function loadOfficersOf(db: Db, orgIds: readonly string[]): Promise<Map<string, CaseOfficer>> {
-  const rows = await listOfficers(db, orgIds);
-  const conflicts = await listConflicts(
-    db,
-    rows.map((r) => r.id),
-  );
   const byId = new Map<string, CaseOfficer>();
-  for (const row of rows) {
-    byId.set(row.id, {
-      id: row.id,
-      userId: row.user_id,
-      name: row.display_name,
-      certificate: certificateOf(row),
-      conflictPartyIds: conflicts.filter((c) => c.officer_id === row.id).map((c) => c.party_id),
-    });
+  const conflicts = new Map<string, string[]>();
+  for (const row of await listOfficersWithConflictParties(db, orgIds)) {
+    let parties = conflicts.get(row.id);
+    if (!parties) {
+      parties = [];
+      conflicts.set(row.id, parties);
+      byId.set(row.id, {
+        id: row.id,
+        userId: row.user_id,
+        name: row.display_name,
+        certificate: certificateOf(row),
+        conflictPartyIds: parties,
+      });
+    }
+    if (row.conflict_party_id !== null) parties.push(row.conflict_party_id);
   }
   return byId;
 }

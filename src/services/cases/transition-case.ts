@@ -15,10 +15,11 @@ import type { RuleId } from '../../domain/procedure/types.js';
 import { SUPERVISION_RULES } from '../../domain/supervision/rules.js';
 import type { Db } from '../../store/database.js';
 import { listEventActors } from '../../store/repositories/cases.repository.js';
+import { requireAllowed } from '../access/authorize.js';
 import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 import { buildCaseView, type LoadedForView, loadCaseItem } from './build-case-view.js';
-import { caseRolesOn, loadCaseFor } from './case-access.js';
+import { caseRolesOn, withCaseReach } from './case-access.js';
 import type { CaseCalendar } from './case-calendar.js';
 import { loadOfficersOf } from './case-officers.js';
 import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
@@ -57,67 +58,71 @@ export interface TakenAction {
 /** The use case itself: checks, event, projection and audit record in one transaction. */
 export async function takeCaseAction(ctx: ServiceContext, caseId: string, request: TTransitionRequest): Promise<TakenAction> {
   const input = ZTransitionRequest.parse(request);
-  const { tree } = await loadCaseFor(ctx, 'cases.write', caseId);
+  const tree = await requireAllowed(ctx, 'cases.write', null);
   const calendar = await loadCaseCalendar(ctx);
   const actor = ctx.actor;
   const override = input.override
     ? { reason: input.override.reason, rules: input.override.rules.filter((r): r is RuleId => KNOWN_RULES.has(r)) }
     : null;
 
-  const { state, loaded } = await inTransaction(ctx, async (tx) => {
-    const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
-    const template = templateById(current.templateId);
-    // only a review asks who investigated (the independent-review rule)
-    const isReview = template.steps.some((s) => s.id === current.step && s.actions.some((a) => a.id === input.action && a.isReview));
-    const [item, officers, investigatorUserIds] = await Promise.all([
-      loadCaseItem(tx, current),
-      loadOfficersOf(tx.db, [current.orgId]),
-      isReview ? investigatorsOf(tx.db, current) : Promise.resolve([]),
-    ]);
-    const actorOfficer = actor.kind === 'user' ? [...officers.values()].find((o) => o.userId === actor.id) : undefined;
-    const now = tx.clock();
-    const result = advanceCase({
-      template,
-      state: current,
-      item,
-      actionId: input.action,
-      facts: input.facts,
-      at: input.at ? new Date(input.at) : now,
-      now,
-      actor: {
-        userId: actor.id ?? 'system',
-        name: actor.name,
-        roles: actor.kind === 'system' ? ['officer', 'legal-reviewer', 'head'] : caseRolesOn(tx, current.orgId, tree),
-        officerId: actorOfficer?.id ?? null,
-      },
-      officers: current.officerIds.flatMap((id) => {
-        const officer = officers.get(id);
-        return officer ? [officer] : [];
-      }),
-      calendar: calendar.supervision,
-      deadlines: calendar.deadlines,
-      localDateOf: calendar.localDateOf,
-      localHourOf: calendar.localHourOf,
-      nightWindow: NIGHT_WINDOW,
-      investigatorUserIds,
-      override,
-      newId: tx.newId,
-    });
-    if (!result.ok) {
-      switch (result.kind) {
-        case 'invalid-transition':
-          throw new DomainError(ERROR_CODES.invalidTransition, result.message, { issues: [{ path: ['action'], message: result.message }] });
-        case 'forbidden':
-          throw new DomainError(ERROR_CODES.forbidden, result.message);
-        case 'validation':
-          throw new DomainError(ERROR_CODES.validation, result.message, { issues: result.issues });
-        case 'rule-violated':
-          throw ruleViolated(result.refusals);
+  const { state, loaded } = await withCaseReach(ctx, () =>
+    inTransaction(ctx, async (tx) => {
+      const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion, { action: 'cases.write', tree });
+      const template = templateById(current.templateId);
+      // only a review asks who investigated (the independent-review rule)
+      const isReview = template.steps.some((s) => s.id === current.step && s.actions.some((a) => a.id === input.action && a.isReview));
+      const [item, officers, investigatorUserIds] = await Promise.all([
+        loadCaseItem(tx, current),
+        loadOfficersOf(tx.db, [current.orgId]),
+        isReview ? investigatorsOf(tx.db, current) : Promise.resolve([]),
+      ]);
+      const actorOfficer = actor.kind === 'user' ? [...officers.values()].find((o) => o.userId === actor.id) : undefined;
+      const now = tx.clock();
+      const result = advanceCase({
+        template,
+        state: current,
+        item,
+        actionId: input.action,
+        facts: input.facts,
+        at: input.at ? new Date(input.at) : now,
+        now,
+        actor: {
+          userId: actor.id ?? 'system',
+          name: actor.name,
+          roles: actor.kind === 'system' ? ['officer', 'legal-reviewer', 'head'] : caseRolesOn(tx, current.orgId, tree),
+          officerId: actorOfficer?.id ?? null,
+        },
+        officers: current.officerIds.flatMap((id) => {
+          const officer = officers.get(id);
+          return officer ? [officer] : [];
+        }),
+        calendar: calendar.supervision,
+        deadlines: calendar.deadlines,
+        localDateOf: calendar.localDateOf,
+        localHourOf: calendar.localHourOf,
+        nightWindow: NIGHT_WINDOW,
+        investigatorUserIds,
+        override,
+        newId: tx.newId,
+      });
+      if (!result.ok) {
+        switch (result.kind) {
+          case 'invalid-transition':
+            throw new DomainError(ERROR_CODES.invalidTransition, result.message, {
+              issues: [{ path: ['action'], message: result.message }],
+            });
+          case 'forbidden':
+            throw new DomainError(ERROR_CODES.forbidden, result.message);
+          case 'validation':
+            throw new DomainError(ERROR_CODES.validation, result.message, { issues: result.issues });
+          case 'rule-violated':
+            throw ruleViolated(result.refusals);
+        }
       }
-    }
-    const next = result.state;
-    await commitCaseEvent(tx, current, next, result.event, result.event.at);
-    return { state: next, loaded: { item, officers } };
-  });
+      const next = result.state;
+      await commitCaseEvent(tx, current, next, result.event, result.event.at);
+      return { state: next, loaded: { item, officers } };
+    }),
+  );
   return { state, tree, calendar, loaded };
 }

@@ -40,20 +40,31 @@ export async function appendAudit(trx: Db, record: NewAuditRecord): Promise<Audi
 
 /** The head of an organisation's chain, locked for the transaction; seq 0 for an empty chain. */
 async function lockChainHead(trx: Db, orgId: string): Promise<ChainPoint> {
-  await trx
-    .insertInto('audit_heads')
-    .values({ org_id: orgId, seq: 0, hash: GENESIS_PREV_HASH })
-    .onConflict((oc) => oc.column('org_id').doNothing())
-    .execute();
-  let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', orgId);
-  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
-  const head = await query.executeTakeFirstOrThrow();
+  // The head row exists after an organisation's first record: read it first and create it only
+  // when missing, so the common append costs one statement here, not two.
+  let head = await selectChainHead(trx, orgId);
+  if (!head) {
+    await trx
+      .insertInto('audit_heads')
+      .values({ org_id: orgId, seq: 0, hash: GENESIS_PREV_HASH })
+      .onConflict((oc) => oc.column('org_id').doNothing())
+      .execute();
+    head = await selectChainHead(trx, orgId);
+    if (!head) throw new Error(`audit chain head of organisation ${orgId} could not be created`);
+  }
   // A fresh head over existing records means the head row was deleted: numbering again from 1
   // would collide, and guessing the head from the records would hide a cut-off tail. Refuse.
   if (Number(head.seq) === 0 && (await hasAuditRecords(trx, orgId))) {
     throw new Error(`audit chain head of organisation ${orgId} is missing while records exist; run \`quanze audit verify\``);
   }
   return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** The chain head row, locked on PostgreSQL (SELECT … FOR UPDATE); SQLite has one writer anyway. */
+function selectChainHead(trx: Db, orgId: string): Promise<{ seq: number | string; hash: string } | undefined> {
+  let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', orgId);
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 /** The recorded head of an organisation's chain, or undefined when it has none. */

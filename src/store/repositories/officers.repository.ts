@@ -36,6 +36,26 @@ export async function listOfficers(db: Db, orgIds: readonly string[]): Promise<O
     .execute();
 }
 
+/**
+ * Officers of the given organisations with the party ids of their declared conflicts, in one query
+ * (the case engine reads this on every transition): one row per conflict, or one with null.
+ */
+export async function listOfficersWithConflictParties(
+  db: Db,
+  orgIds: readonly string[],
+): Promise<(OfficerWithUser & { conflict_party_id: string | null })[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
+    .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
+    .where('officers.org_id', 'in', [...orgIds])
+    .orderBy('users.display_name')
+    .orderBy('officers.id')
+    .execute();
+}
+
 /** Officers of the given organisations whose account is active (for the public notice). */
 export async function listActiveOfficers(db: Db, orgIds: readonly string[]): Promise<OfficerWithUser[]> {
   if (orgIds.length === 0) return [];
