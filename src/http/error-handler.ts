@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TProblem } from '../contracts/api.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { recordAccessDenied } from '../services/audit/record-access-denied.js';
+import { isStorageFull } from '../services/operations/storage-full.js';
 import { auditRefusal } from './refusal-audit.js';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -38,6 +39,7 @@ const TITLES: Record<number, string> = {
   422: '无法处理的文件',
   429: '请求过于频繁',
   500: '服务器内部错误',
+  507: '存储空间不足',
 };
 
 function problem(status: number, detail: string, request: FastifyRequest, extra: Partial<TProblem> = {}): TProblem {
@@ -82,6 +84,16 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
       message: v.message ?? '取值无效',
     }));
     return sendProblem(reply, problem(400, '请求参数不符合要求，详见 errors。', request, { code: 'validation', errors }));
+  }
+  if (isStorageFull(error)) {
+    // The write was rolled back whole; nothing to audit (there is no room for it) — the operator must free space.
+    request.log.error({ err: error }, 'storage full: a write was refused');
+    return sendProblem(
+      reply,
+      problem(507, '服务器存储空间已满，本次操作没有保存（此前已保存的数据不受影响）。请联系管理员清理磁盘空间后重试。', request, {
+        code: 'storage-full',
+      }),
+    );
   }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status < 500)
