@@ -11,13 +11,20 @@ export default defineConfig({
       {
         // The web app's modules import the contracts as @contracts/… (Vite's alias in web/vite.config.ts).
         resolve: { alias: { '@contracts': fileURLToPath(new URL('./src/contracts', import.meta.url)) } },
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          // one fixed fast-check seed: a property cannot pass on one run and fail on the next
+          setupFiles: ['./test/helpers/property-seed.ts'],
+        },
       },
       {
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
+          setupFiles: ['./test/helpers/property-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

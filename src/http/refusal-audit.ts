@@ -39,7 +39,8 @@ export async function auditRefusal(request: FastifyRequest, status: number, code
     windows = new Map();
     windowsByServer.set(request.ctx.db, windows);
   }
-  const now = Date.now();
+  // The server's clock (a test's fixed one too), not the machine's: the window must not end mid-test.
+  const now = request.ctx.clock().getTime();
   const key = `${request.ip}|${status}|${code ?? ''}`;
   const window = windows.get(key);
   if (window && now - window.startedAt < WINDOW_MS) {
