@@ -13,7 +13,8 @@ export type CaseOfficer = OfficerOnCase & OfficerView;
 export async function loadOfficersOf(db: Db, orgIds: readonly string[]): Promise<Map<string, CaseOfficer>> {
   const byId = new Map<string, CaseOfficer>();
   const conflicts = new Map<string, string[]>();
-  for (const row of await listOfficersWithConflictParties(db, orgIds)) {
+  const rows = (await Promise.all(orgIds.map((orgId) => listOfficersWithConflictParties(db, orgId)))).flat();
+  for (const row of rows) {
     let parties = conflicts.get(row.id);
     if (!parties) {
       parties = [];

@@ -10,6 +10,7 @@
  */
 import { sql } from 'kysely';
 import { type Db, dialectOf } from '../database.js';
+import { preparedQuery, preparedWrite } from '../prepared-query.js';
 import type { AuditLogTable } from '../tables/schema.js';
 import {
   type AuditHashAlgorithm,
@@ -33,10 +34,41 @@ export async function appendAudit(trx: Db, record: NewAuditRecord): Promise<Audi
   if (!trx.isTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
   const head = await lockChainHead(trx, record.orgId);
   const sealed = sealAuditRecord(head.seq === 0 ? GENESIS_PREV_HASH : head.hash, { ...record, seq: head.seq + 1 });
-  await trx.insertInto('audit_log').values(recordToRow(sealed)).execute();
-  await trx.updateTable('audit_heads').set({ seq: sealed.seq, hash: sealed.hash }).where('org_id', '=', record.orgId).execute();
+  await insertRecord(trx, recordToRow(sealed));
+  await moveHead(trx, { orgId: record.orgId, seq: sealed.seq, hash: sealed.hash });
   return sealed;
 }
+
+// Every audited change runs these three: compiled once per dialect.
+const insertRecord = preparedWrite<AuditLogTable>((db, p) =>
+  db.insertInto('audit_log').values({
+    id: p('id'),
+    org_id: p('org_id'),
+    seq: p('seq'),
+    at: p('at'),
+    actor_id: p('actor_id'),
+    actor_name: p('actor_name'),
+    action: p('action'),
+    target_type: p('target_type'),
+    target_id: p('target_id'),
+    request_id: p('request_id'),
+    source_ip: p('source_ip'),
+    details: p('details'),
+    prev_hash: p('prev_hash'),
+    hash: p('hash'),
+    alg: p('alg'),
+  }),
+);
+const moveHead = preparedWrite<{ orgId: string; seq: number; hash: string }>((db, p) =>
+  db
+    .updateTable('audit_heads')
+    .set({ seq: p('seq'), hash: p('hash') })
+    .where('org_id', '=', p('orgId')),
+);
+const chainHeadRow = preparedQuery<{ orgId: string }, { seq: number; hash: string }>((db, p) => {
+  const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', p('orgId'));
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+});
 
 /** The head of an organisation's chain, locked for the transaction; seq 0 for an empty chain. */
 async function lockChainHead(trx: Db, orgId: string): Promise<ChainPoint> {
@@ -61,10 +93,8 @@ async function lockChainHead(trx: Db, orgId: string): Promise<ChainPoint> {
 }
 
 /** The chain head row, locked on PostgreSQL (SELECT … FOR UPDATE); SQLite has one writer anyway. */
-function selectChainHead(trx: Db, orgId: string): Promise<{ seq: number | string; hash: string } | undefined> {
-  let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', orgId);
-  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
-  return query.executeTakeFirst();
+async function selectChainHead(trx: Db, orgId: string): Promise<{ seq: number | string; hash: string } | undefined> {
+  return (await chainHeadRow(trx, { orgId }))[0];
 }
 
 /** The recorded head of an organisation's chain, or undefined when it has none. */

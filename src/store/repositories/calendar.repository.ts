@@ -1,5 +1,6 @@
 /** The working calendar's administrator entries, declared years and import history. */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { CalendarCoveredYearsTable, CalendarOverridesTable, CalendarRevisionsTable } from '../tables/schema.js';
 
 export type CalendarOverrideRow = CalendarOverridesTable;
@@ -7,9 +8,14 @@ export type CalendarCoveredYearRow = CalendarCoveredYearsTable;
 export type CalendarRevisionRow = CalendarRevisionsTable;
 
 /** The newest import's id and number, or undefined before the first (what the calendar cache keys on). */
-export function latestCalendarRevision(db: Db): Promise<Pick<CalendarRevisionRow, 'id' | 'revision_no'> | undefined> {
-  return db.selectFrom('calendar_revisions').select(['id', 'revision_no']).orderBy('revision_no', 'desc').limit(1).executeTakeFirst();
+export async function latestCalendarRevision(db: Db): Promise<Pick<CalendarRevisionRow, 'id' | 'revision_no'> | undefined> {
+  return (await latestRevision(db, {}))[0];
 }
+
+// every deadline computation asks it: compiled once
+const latestRevision = preparedQuery<Record<string, never>, Pick<CalendarRevisionRow, 'id' | 'revision_no'>>((db) =>
+  db.selectFrom('calendar_revisions').select(['id', 'revision_no']).orderBy('revision_no', 'desc').limit(1),
+);
 
 export function listCalendarOverrides(db: Db): Promise<CalendarOverrideRow[]> {
   return db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();

@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import { type Db, dialectOf } from '../database.js';
+import { preparedQuery, preparedWrite } from '../prepared-query.js';
 import type { CaseEventsTable, CasesTable } from '../tables/schema.js';
 
 export type CaseRow = CasesTable;
@@ -35,20 +36,42 @@ export async function insertCase(trx: Db, row: CaseRow): Promise<void> {
 /** The case row, locked for the rest of the transaction; undefined when there is none. */
 export async function lockCase(trx: Db, id: string): Promise<CaseRow | undefined> {
   if (!trx.isTransaction) throw new Error('lockCase must run inside a transaction');
-  let query = trx.selectFrom('cases').selectAll().where('id', '=', id);
-  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
-  return query.executeTakeFirst();
+  return (await caseForUpdate(trx, { id }))[0];
 }
 
+// every case write runs these two: compiled once per dialect
+const caseForUpdate = preparedQuery<{ id: string }, CaseRow>((db, p) => {
+  const query = db.selectFrom('cases').selectAll().where('id', '=', p('id'));
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+});
+const updateCaseState = preparedWrite<CaseStateColumns & { id: string; expectedVersion: number }>((db, p) =>
+  db
+    .updateTable('cases')
+    .set({
+      status: p('status'),
+      step: p('step'),
+      next_due: p('next_due'),
+      search_text: p('search_text'),
+      officer_ids: p('officer_ids'),
+      state_json: p('state_json'),
+      schema_version: p('schema_version'),
+      version: p('version'),
+      updated_at: p('updated_at'),
+      closed_at: p('closed_at'),
+    })
+    .where('id', '=', p('id'))
+    .where('version', '=', p('expectedVersion')),
+);
+
+/** The columns of a case row that change with its state. */
+export type CaseStateColumns = Pick<
+  CaseRow,
+  'status' | 'step' | 'next_due' | 'search_text' | 'officer_ids' | 'state_json' | 'schema_version' | 'version' | 'updated_at' | 'closed_at'
+>;
+
 /** Writes the case when its version is still `expectedVersion`; false when another write won. */
-export async function updateCaseIfVersion(
-  trx: Db,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Omit<CaseRow, 'id' | 'org_id' | 'case_no'>>,
-): Promise<boolean> {
-  const result = await trx.updateTable('cases').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function updateCaseIfVersion(trx: Db, id: string, expectedVersion: number, columns: CaseStateColumns): Promise<boolean> {
+  return (await updateCaseState(trx, { ...columns, id, expectedVersion })) === 1;
 }
 
 export function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -77,8 +100,20 @@ export async function appendCaseEvent(trx: Db, event: Omit<CaseEventRow, 'seq'>)
 }
 
 export function listCaseEvents(db: Db, caseId: string): Promise<CaseEventRow[]> {
-  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  return eventsOfCase(db, { caseId });
 }
+
+// the case page (and the answer to every transition) reads these two: compiled once
+const eventsOfCase = preparedQuery<{ caseId: string }, CaseEventRow>((db, p) =>
+  db.selectFrom('case_events').selectAll().where('case_id', '=', p('caseId')).orderBy('seq'),
+);
+const linksOfCase = preparedQuery<{ caseId: string }, { from_case_id: string; to_case_id: string }>((db, p) =>
+  db
+    .selectFrom('case_links')
+    .select(['from_case_id', 'to_case_id'])
+    .where((eb) => eb.or([eb('from_case_id', '=', p('caseId')), eb('to_case_id', '=', p('caseId'))]))
+    .orderBy('created_at'),
+);
 
 /** The users who took actions of the given types on a case (the investigators of the independent-review rule). */
 export async function listEventActors(db: Db, caseId: string): Promise<{ actor_id: string | null; payload_json: string }[]> {
@@ -139,12 +174,7 @@ export async function insertCaseLink(
 
 /** Links of a case in both directions. */
 export function listCaseLinks(db: Db, caseId: string): Promise<{ from_case_id: string; to_case_id: string }[]> {
-  return db
-    .selectFrom('case_links')
-    .select(['from_case_id', 'to_case_id'])
-    .where((eb) => eb.or([eb('from_case_id', '=', caseId), eb('to_case_id', '=', caseId)]))
-    .orderBy('created_at')
-    .execute();
+  return linksOfCase(db, { caseId });
 }
 
 /** Whether any case exists (the demo seed runs only on an empty database). */

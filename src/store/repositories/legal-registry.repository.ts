@@ -3,6 +3,7 @@
  * by number, or the history without the registry bodies. There is no update or delete.
  */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { LegalRegistryRevisionsTable } from '../tables/schema.js';
 
 export type RegistryRevisionRow = LegalRegistryRevisionsTable;
@@ -16,9 +17,14 @@ export function findLatestRevision(db: Db): Promise<RegistryRevisionRow | undefi
 }
 
 /** The newest revision without its registry body (cheap: to compare against a cached one). */
-export function findLatestRevisionHeader(db: Db): Promise<RegistryRevisionHeader | undefined> {
-  return db.selectFrom('legal_registry_revisions').select(HEADER_COLUMNS).orderBy('revision_no', 'desc').limit(1).executeTakeFirst();
+export async function findLatestRevisionHeader(db: Db): Promise<RegistryRevisionHeader | undefined> {
+  return (await latestRevisionHeader(db, {}))[0];
 }
+
+// every citation check asks it (each case page, each list read): compiled once
+const latestRevisionHeader = preparedQuery<Record<string, never>, RegistryRevisionHeader>((db) =>
+  db.selectFrom('legal_registry_revisions').select(HEADER_COLUMNS).orderBy('revision_no', 'desc').limit(1),
+);
 
 /** One revision by number, with its registry. */
 export function findRevision(db: Db, revisionNo: number): Promise<RegistryRevisionRow | undefined> {

@@ -1,5 +1,6 @@
 /** Enforcement officers, their certificates and their declared conflicts of interest. */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { OfficerConflictsTable, OfficersTable, UsersTable } from '../tables/schema.js';
 
 export type OfficerRow = OfficersTable;
@@ -37,24 +38,27 @@ export async function listOfficers(db: Db, orgIds: readonly string[]): Promise<O
 }
 
 /**
- * Officers of the given organisations with the party ids of their declared conflicts, in one query
+ * Officers of an organisation with the party ids of their declared conflicts, in one query
  * (the case engine reads this on every transition): one row per conflict, or one with null.
  */
-export async function listOfficersWithConflictParties(
+export function listOfficersWithConflictParties(
   db: Db,
-  orgIds: readonly string[],
+  orgId: string,
 ): Promise<(OfficerWithUser & { conflict_party_id: string | null })[]> {
-  if (orgIds.length === 0) return [];
-  return db
+  return officersWithConflictParties(db, { orgId });
+}
+
+// compiled once: every case transition runs it
+const officersWithConflictParties = preparedQuery<{ orgId: string }, OfficerWithUser & { conflict_party_id: string | null }>((db, p) =>
+  db
     .selectFrom('officers')
     .innerJoin('users', 'users.id', 'officers.user_id')
     .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
     .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
-    .where('officers.org_id', 'in', [...orgIds])
+    .where('officers.org_id', '=', p('orgId'))
     .orderBy('users.display_name')
-    .orderBy('officers.id')
-    .execute();
-}
+    .orderBy('officers.id'),
+);
 
 /** Officers of the given organisations whose account is active (for the public notice). */
 export async function listActiveOfficers(db: Db, orgIds: readonly string[]): Promise<OfficerWithUser[]> {

@@ -1,13 +1,19 @@
 /** Role grants: which account holds which role on which organisation. */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { RoleGrantsTable } from '../tables/schema.js';
 
 export type RoleGrantRow = RoleGrantsTable;
 
 /** Every grant of an account. */
 export function listGrantsOfUser(db: Db, userId: string): Promise<RoleGrantRow[]> {
-  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).orderBy('granted_at').orderBy('id').execute();
+  return grantsOfUser(db, { userId });
 }
+
+// every authenticated request runs it: compiled once
+const grantsOfUser = preparedQuery<{ userId: string }, RoleGrantRow>((db, p) =>
+  db.selectFrom('role_grants').selectAll().where('user_id', '=', p('userId')).orderBy('granted_at').orderBy('id'),
+);
 
 /** Every grant of the given accounts. */
 export async function listGrantsOfUsers(db: Db, userIds: readonly string[]): Promise<RoleGrantRow[]> {

@@ -1,13 +1,19 @@
 /** Sign-in sessions, found by the SHA-256 of their token. */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { SessionsTable } from '../tables/schema.js';
 
 export type SessionRow = SessionsTable;
 
 /** The session whose token hashes to `tokenHash`, or undefined. */
-export function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  return (await sessionByTokenHash(db, { tokenHash }))[0];
 }
+
+// every authenticated request runs it: compiled once
+const sessionByTokenHash = preparedQuery<{ tokenHash: string }, SessionRow>((db, p) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', p('tokenHash')),
+);
 
 /** Insert a session. */
 export async function insertSession(db: Db, row: SessionRow): Promise<void> {

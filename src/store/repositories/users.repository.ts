@@ -1,13 +1,17 @@
 /** Accounts: lookup, creation and the updates of sign-in state. Instants are ISO-8601 UTC text. */
 import type { Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { UsersTable } from '../tables/schema.js';
 
 export type UserRow = UsersTable;
 
 /** The account with this id, or undefined. */
-export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return (await userById(db, { id }))[0];
 }
+
+// every authenticated request runs it: compiled once
+const userById = preparedQuery<{ id: string }, UserRow>((db, p) => db.selectFrom('users').selectAll().where('id', '=', p('id')));
 
 /** The account with this username (stored lower-case), or undefined. */
 export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
