@@ -14,7 +14,7 @@ import { parseRegistry, serializeRegistry } from '../src/domain/legal-sources/re
 import { findStaleCitations } from '../src/domain/legal-sources/stale-citations.js';
 import { readPowerListTsv } from '../src/io/power-list-tsv.js';
 import { userActorOf } from '../src/services/auth/user-actor.js';
-import { importPowerList } from '../src/services/catalog/import-power-list.js';
+import { findingsOf, importPowerList } from '../src/services/catalog/import-power-list.js';
 import { getPowerItem, getPowerList, listPowerListVersions, searchPowerItems } from '../src/services/catalog/published-list.js';
 import { seedBundledList } from '../src/services/catalog/seed-bundled-list.js';
 import { ANONYMOUS, createContext, type ServiceContext, SYSTEM, withActor } from '../src/services/context.js';
@@ -143,7 +143,7 @@ describe.each(dialectsUnderTest())('legal-source registry services on %s', (dial
 
   it('stores only the linter findings with a version, but reports the registry findings of an import', async () => {
     const result = await importPowerList(sys, { orgCode: 'lz', fileName: 'again.tsv', bytes: fs.readFileSync(BUNDLED_LIST), dryRun: true });
-    expect(registryRules(JSON.parse(result.findingsJson))).toEqual(findStaleCitations(bundled.items, seedRegistry, AS_OF));
+    expect(registryRules(findingsOf(result))).toEqual(findStaleCitations(bundled.items, seedRegistry, AS_OF));
     const stored = await sys.db.selectFrom('power_list_versions').select('findings_json').executeTakeFirstOrThrow();
     expect(registryRules(JSON.parse(stored.findings_json))).toEqual([]);
   });

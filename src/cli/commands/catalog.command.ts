@@ -3,12 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import type { TFinding, TPowerList } from '../../contracts/power-list.js';
+import type { TPowerList } from '../../contracts/power-list.js';
 import { diffPowerLists } from '../../domain/powerlist/diff.js';
 import { writePowerListJson } from '../../io/power-list-json.js';
 import { analysePowerList } from '../../services/catalog/analyse-power-list.js';
 import { EXPORT_FORMATS, type ExportFormat, exportPowerList } from '../../services/catalog/export-power-list.js';
-import { importPowerList } from '../../services/catalog/import-power-list.js';
+import { findingsOf, importPowerList } from '../../services/catalog/import-power-list.js';
 import { getPowerList } from '../../services/catalog/published-list.js';
 import { registryDate } from '../../services/legal-sources/registry-date.js';
 import { BUNDLED_LEGAL_SOURCES, readRegistryFile } from '../../services/legal-sources/seed-legal-registry.js';
@@ -87,7 +87,7 @@ export function catalogCommand(): Command {
         process.stdout.write(
           `${verb}：《${result.title}》，${result.itemCount} 项，格式 ${result.format}${result.encoding ? `（${result.encoding}）` : ''}\n`,
         );
-        process.stdout.write(`${formatFindingSummary(JSON.parse(result.findingsJson) as TFinding[])}\n`);
+        process.stdout.write(`${formatFindingSummary(findingsOf(result))}\n`);
         if (result.diff) process.stdout.write(`与上一版相比：\n${formatDiff(result.diff)}\n`);
       }),
     );

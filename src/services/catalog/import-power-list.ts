@@ -44,6 +44,8 @@ export interface ImportPowerListOptions extends ReadPowerListOptions {
   dryRun?: boolean;
   /** also return the list read (items and findings) — for the CLI; the HTTP answer needs only the findings */
   withList?: boolean;
+  /** the caller will not read `bytes` again: they move to the parsing worker instead of being copied */
+  handOverBytes?: boolean;
   /** the parser to use (tests); the installation's by default */
   parser?: IsolatedParser;
 }
@@ -57,8 +59,8 @@ export interface ImportPowerListResult {
   title: string;
   itemCount: number;
   findingCount: number;
-  /** every finding (the linter's and the registry's), as a JSON array: sent on as it is */
-  findingsJson: string;
+  /** every finding (the linter's and the registry's): a JSON array in UTF-8, in parts, sent on as it is (findingsOf() parses it) */
+  findingsJson: Uint8Array[];
   diff: TPowerListDiff | null;
   /** with `withList` only */
   list?: TPowerList;
@@ -91,13 +93,14 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
   const session = await (options.parser ?? defaultParser).analyse(options.bytes, options.fileName, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    handOverBytes: options.handOverBytes === true,
     registry: registryCheck === null ? null : { registry: registryCheck.registry, asOf: registryCheck.asOf },
     previous: previous ? { title: previous.title, pages: itemJsonPages(ctx.db, previous.id) } : null,
   });
   try {
     const { summary } = session;
     const versionNo = (previous?.version_no ?? 0) + 1;
-    const findings = options.withList ? (JSON.parse(summary.findingsJson) as TFinding[]) : null;
+    const findings = options.withList ? parseFindings(summary.findingsJson) : null;
     const items: TPowerItem[] | null = options.withList ? [] : null;
     const result: ImportPowerListResult = {
       versionNo,
@@ -205,6 +208,15 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
   } finally {
     session.close();
   }
+}
+
+/** The findings of an import's result. */
+export function findingsOf(result: Pick<ImportPowerListResult, 'findingsJson'>): TFinding[] {
+  return parseFindings(result.findingsJson);
+}
+
+function parseFindings(parts: readonly Uint8Array[]): TFinding[] {
+  return JSON.parse(Buffer.concat(parts).toString('utf8')) as TFinding[];
 }
 
 function addItems(items: TPowerItem[], rows: readonly { itemJson: string }[]): void {
