@@ -9,6 +9,7 @@ import type { TCaseListResponse } from '../src/contracts/cases.js';
 import { listCases } from '../src/services/cases/list-cases.js';
 import { withActor } from '../src/services/context.js';
 import { type SeedDemoResult, seedDemo } from '../src/services/demo/seed-demo.js';
+import { renderMetrics } from '../src/services/operations/metrics.js';
 import { createStaffAccount } from '../src/services/users/create-staff-account.js';
 import { createAccount, systemContext } from './helpers/access-fixtures.js';
 import { dialectsUnderTest } from './helpers/database.js';
@@ -74,6 +75,12 @@ describe.each(dialectsUnderTest())('demo seed (%s)', (dialect) => {
     expect(overdue.total).toBeGreaterThanOrEqual(1);
     expect(soon.total).toBeGreaterThan(overdue.total);
     expect(overdue.cases.map((c) => c.nextDeadline?.card)).not.toContain('none');
+
+    // /metrics counts the same cards as the workbench's filters (the demo's cases are all in 'lz')
+    const metrics = await renderMetrics(server.db, NOW);
+    const card = (name: string) => Number(new RegExp(`quanze_case_deadline_cards\\{org="lz",card="${name}"\\} (\\d+)`).exec(metrics)?.[1]);
+    expect(card('red')).toBe(overdue.total);
+    expect(card('yellow')).toBe(soon.total - overdue.total);
 
     const hazard = (await listCases(ctx, { itemNo: 3, status: 'all', page: 1, pageSize: 10 })).cases[0];
     expect(hazard?.findingCount).toBe(1);

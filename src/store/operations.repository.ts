@@ -20,6 +20,20 @@ export async function auditChainLengths(db: Db): Promise<{ orgCode: string; leng
   return rows.map((r) => ({ orgCode: r.orgCode, length: Number(r.seq) }));
 }
 
+/** Open cases per organisation whose nearest running deadline falls on or before `date` (YYYY-MM-DD). */
+export async function openCasesDueOnOrBefore(db: Db, date: string): Promise<{ orgCode: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('organisations', 'organisations.id', 'cases.org_id')
+    .select((eb) => ['organisations.code as orgCode', eb.fn.countAll<number>().as('n')])
+    .where('cases.status', '=', 'open')
+    .where('cases.next_due', 'is not', null)
+    .where('cases.next_due', '<=', date)
+    .groupBy('organisations.code')
+    .execute();
+  return rows.map((r) => ({ orgCode: r.orgCode, count: Number(r.n) }));
+}
+
 /** What a public read of an organisation's list depends on besides the (immutable) version body. */
 export interface PublicReadState {
   orgName: string;

@@ -5,7 +5,9 @@
  * Labels carry route templates, actions and outcomes only: never ids, names or addresses.
  */
 import client from 'prom-client';
-import { auditChainLengths } from '../../store/operations.repository.js';
+import { auditChainLengths, openCasesDueOnOrBefore } from '../../store/operations.repository.js';
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.js';
+import { caseCalendarOf } from '../cases/load-case-calendar.js';
 import type { Db } from '../database-lifecycle.js';
 
 const registry = new client.Registry();
@@ -41,6 +43,13 @@ const chainLength = new client.Gauge({
   registers: [registry],
 });
 
+const deadlineCards = new client.Gauge({
+  name: 'quanze_case_deadline_cards',
+  help: 'Open cases whose nearest deadline shows a card on the workbench, read at scrape time: red = overdue, yellow = due within 2 working days',
+  labelNames: ['org', 'card'] as const,
+  registers: [registry],
+});
+
 /** Records one finished HTTP request; `route` is the template (`/api/v1/cases/:id`), never the raw URL. */
 export function observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
   requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
@@ -63,10 +72,25 @@ export function countTransition(action: string): void {
 export const METRICS_CONTENT_TYPE = registry.contentType;
 
 /** Everything in the text exposition format, with the gauges read from the database now. */
-export async function renderMetrics(db: Db): Promise<string> {
+export async function renderMetrics(db: Db, now: Date = new Date()): Promise<string> {
   chainLength.reset();
   for (const chain of await auditChainLengths(db)) chainLength.set({ org: chain.orgCode }, chain.length);
+  await readDeadlineCards(db, now);
   return registry.metrics();
+}
+
+/** The workbench's cards, counted as its filters count them (overdue: due before today; soon: within 2 working days). */
+async function readDeadlineCards(db: Db, now: Date): Promise<void> {
+  const calendar = caseCalendarOf(await loadWorkingCalendar({ db }));
+  const today = calendar.localDateOf(now);
+  const red = await openCasesDueOnOrBefore(db, calendar.addDays(today, -1));
+  const soon = await openCasesDueOnOrBefore(db, calendar.addWorkingDays(today, 2) ?? today);
+  deadlineCards.reset();
+  for (const { orgCode, count } of soon) {
+    const overdue = red.find((r) => r.orgCode === orgCode)?.count ?? 0;
+    deadlineCards.set({ org: orgCode, card: 'red' }, overdue);
+    deadlineCards.set({ org: orgCode, card: 'yellow' }, count - overdue);
+  }
 }
 
 /** The current value of a counter or histogram-count series (tests read what they caused). */
