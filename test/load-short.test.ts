@@ -12,10 +12,12 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 
 describe('load test (short)', () => {
   it('answers a mix of reads and writes from 16 connections without an error, and gives its memory back', async () => {
-    // spawn, not spawnSync: the runner's worker stays responsive while the child works.
+    // spawn, not spawnSync: the runner's worker stays responsive while the child works. A warm-up
+    // almost as long as the run: the heap grows to its working size in the first seconds (measured
+    // ratios 1.05–1.08 this way, against the 1.2 limit).
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test', 'load', 'load-test.ts')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOAD_SECONDS: '5', LOAD_CONNECTIONS: '16', LOAD_WARMUP_SECONDS: '2', LOAD_SETTLE_SECONDS: '2', LOAD_PG: '' },
+      env: { ...process.env, LOAD_SECONDS: '5', LOAD_CONNECTIONS: '16', LOAD_WARMUP_SECONDS: '4', LOAD_SETTLE_SECONDS: '3', LOAD_PG: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

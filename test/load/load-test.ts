@@ -254,7 +254,12 @@ async function main(): Promise<boolean> {
     const start = await settledMemory(url, pid);
 
     const tally = newTally();
+    // The resident memory every few seconds of the run: growth that levels off is the heap finding
+    // its size, growth that goes on is a leak.
+    const curve: number[] = [];
+    const sampler = setInterval(() => curve.push(rssBytes(pid)), Math.max(1000, (SECONDS * 1000) / 12));
     const result = await drive(url, mix(team, itemNos, tally), SECONDS);
+    clearInterval(sampler);
     const end = await settledMemory(url, pid);
     child.kill('SIGTERM');
     const exitCode = await exited;
@@ -276,6 +281,7 @@ async function main(): Promise<boolean> {
       `memory: RSS after warm-up ${mb(start.rss)}, after the run ${mb(end.rss)}, ratio ${ratio.toFixed(2)} (limit ${RSS_LIMIT}); ` +
         `V8 heap used ${mb(start.heap)} → ${mb(end.heap)}`,
     );
+    console.log(`  RSS during the run (MB): ${curve.map((b) => (b / 1024 / 1024).toFixed(0)).join(' ')}`);
 
     for (const [label, r] of [
       ['warm-up', warmResult],
