@@ -67,7 +67,7 @@ export interface ImportPowerListResult {
 }
 
 /** Items per batch written (and pulled from the worker): one batch is a write of a few milliseconds. */
-const BATCH = 250;
+const BATCH = 25;
 /** Items of the previous version per page sent to the worker for the diff. */
 const PREVIOUS_PAGE = 500;
 
