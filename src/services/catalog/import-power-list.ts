@@ -148,12 +148,18 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
     }
     inFlight.add(versionId);
     try {
-      // The worker makes the next batch while this one is written.
-      let next = session.nextRows(BATCH);
+      // The worker makes the next batch while this one is written. (A pull that fails is awaited
+      // in the next round — or never, when the write failed first: it must not count as unhandled.)
+      const pull = () => {
+        const rows = session.nextRows(BATCH);
+        rows.catch(() => {});
+        return rows;
+      };
+      let next = pull();
       for (;;) {
         const rows = await next;
         if (rows.length === 0) break;
-        next = session.nextRows(BATCH);
+        next = pull();
         if (items) addItems(items, rows);
         const itemRows = rows.map(
           (row): ItemRow => ({
