@@ -24,6 +24,8 @@ export interface EndpointFuzzOptions {
   worldPer?: 'run' | 'group';
   /** only the operations whose key (`POST /api/v1/cases/`) matches */
   only?: RegExp;
+  /** this process's share of the operations (every count-th from index), for running in parallel */
+  shard?: { index: number; count: number };
   log?: (line: string) => void;
 }
 
@@ -99,7 +101,10 @@ export async function fuzzEndpoints(options: EndpointFuzzOptions): Promise<Endpo
 
   // The operations come from a world's app; every world serves the same document.
   let world: FuzzWorld | null = await createFuzzWorld(options.dialect);
-  const operations = listOperations(world.server.app).filter((op) => !options.only || options.only.test(op.key));
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const operations = listOperations(world.server.app)
+    .filter((op) => !options.only || options.only.test(op.key))
+    .filter((_op, i) => i % shard.count === shard.index);
   report.actors = world.actors.map((a) => a.label);
   let currentGroup: string | null = null;
 

@@ -495,6 +495,14 @@ export function encodeText(text: string): string {
   return out;
 }
 
+/** `caseId` for the `{id}` of `/cases/{id}`: which pool a path parameter draws from. */
+export function contextualName(path: string, param: string): string {
+  if (param !== 'id') return param;
+  const before = path.split(`/{${param}}`)[0]?.split('/').pop() ?? '';
+  const names: Record<string, string> = { cases: 'caseId', users: 'userId', officers: 'officerId', grants: 'grantId' };
+  return names[before] ?? param;
+}
+
 /** One path segment: a real identifier, random text, or something hostile — percent-encoded or raw. */
 function pathSegmentArb(param: OperationParameter, pools: Pools): fc.Arbitrary<string> {
   const valid = valueFromSchema(param.schema, param.name, pools).map((v) => encodeText(String(v)));
@@ -622,7 +630,9 @@ export interface RequestArbitraryOptions {
 /** A request as a well-behaved client sends it: real identifiers, values of the schemas, the actor's own credentials. */
 function wellFormedArbitrary(operation: Operation, options: RequestArbitraryOptions): fc.Arbitrary<FuzzRequest> {
   const { pools } = options;
-  const segments = operation.pathParams.map((p) => valueFromSchema(p.schema, p.name, pools).map((v) => encodeText(String(v))));
+  const segments = operation.pathParams.map((p) =>
+    valueFromSchema(p.schema, contextualName(operation.path, p.name), pools).map((v) => encodeText(String(v))),
+  );
   const path = fc.tuple(...segments).map((values) => {
     let i = 0;
     return operation.path.replace(/\{[^}]+\}/g, () => values[i++] ?? '');
@@ -666,7 +676,7 @@ export function requestArbitrary(operation: Operation, options: RequestArbitrary
 /** Requests with hostile parts: path, query, body, headers and credentials each mutated or not. */
 function hostileArbitrary(operation: Operation, options: RequestArbitraryOptions): fc.Arbitrary<FuzzRequest> {
   const { pools } = options;
-  const segments = operation.pathParams.map((p) => pathSegmentArb(p, pools));
+  const segments = operation.pathParams.map((p) => pathSegmentArb({ ...p, name: contextualName(operation.path, p.name) }, pools));
   const path = fc.tuple(...segments).map((values) => {
     let i = 0;
     return operation.path.replace(/\{[^}]+\}/g, () => values[i++] ?? '');
