@@ -8,7 +8,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -43,7 +42,7 @@ import { powerListImportRoutes } from './routes/powerlists/powerlists-import.rou
 import { procedureRoutes } from './routes/procedures/procedures.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
 import { userRoutes } from './routes/users/users.routes.js';
-import { registerTransportSecurity } from './transport-security.js';
+import { registerSecurityHeaders, registerTransportSecurity } from './transport-security.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -106,7 +105,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
-  await app.register(helmet, {
+  // helmet's headers, worked out once at start rather than on every request (transport-security.ts).
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
