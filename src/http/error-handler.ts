@@ -58,6 +58,14 @@ export function sendProblem(reply: FastifyReply, body: TProblem): FastifyReply {
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** Fastify's own refusals of a request body come in English: the same refusals in the language of every other message. */
+const FRAMEWORK_DETAILS: Partial<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求内容不是有效的 JSON。',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求内容为空，但 Content-Type 声明为 application/json。',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持该请求内容类型（Content-Type）。',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求内容的长度与 Content-Length 不符。',
+};
+
 /** Fastify error handler producing problem+json; a signed-in account's refusals are audited. */
 export async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   if (error instanceof DomainError) {
@@ -100,7 +108,7 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
     await auditRefusal(request, status, status === 413 ? 'too-large' : status === 429 ? 'rate-limited' : undefined, error.message);
   if (status === 413) return sendProblem(reply, problem(413, '请求内容超过允许的大小。', request, { code: 'too-large' }));
   if (status === 429) return sendProblem(reply, problem(429, '请求过于频繁，请稍后再试。', request, { code: 'rate-limited' }));
-  if (status < 500) return sendProblem(reply, problem(status, error.message, request));
+  if (status < 500) return sendProblem(reply, problem(status, FRAMEWORK_DETAILS[error.code] ?? error.message, request));
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problem(500, '服务器内部错误，请联系管理员并提供请求编号。', request));
 }

@@ -3,7 +3,8 @@
  * - no 5xx;
  * - no stack trace, source path, SQL or internal error name in the body;
  * - every 4xx is RFC 9457 problem+json in the project's shape (src/contracts/api.ts ZProblem,
- *   written by src/http/error-handler.ts) whose `status` is the response's;
+ *   written by src/http/error-handler.ts) whose `status` is the response's and whose detail is
+ *   Chinese like every message of the product (not a framework's English);
  * - a 2xx is JSON, or a file where the operation serves one (the exports).
  *
  * Requests echo their own input back (a problem's `instance` is the request URL; a stored name comes
@@ -139,6 +140,10 @@ export function checkResponse(operationKey: string, response: ResponseLike, echo
     else {
       if (parsed.data.status !== status) problems.push(`problem status ${parsed.data.status} ≠ response status ${status}`);
       if (parsed.data.title.trim() === '' || parsed.data.type.trim() === '') problems.push('problem without type or title');
+      // The people who read these speak Chinese (STYLE.md): a detail in English is a framework's message that slipped through.
+      if (parsed.data.detail !== undefined && !/[\u4e00-\u9fff]/.test(parsed.data.detail)) {
+        problems.push(`problem detail not in Chinese: ${parsed.data.detail.slice(0, 200)}`);
+      }
     }
   } else if (status >= 200 && status < 300 && status !== 204 && !servesFile(operationKey)) {
     if (!type.startsWith('application/json')) problems.push(`${status} with content-type "${type}", expected JSON`);
