@@ -3,20 +3,68 @@
  * shows besides the immutable version body — the organisation's name, the newest version number,
  * the legal registry's newest revision and the Shanghai date its citations are checked on. Cheap:
  * a few indexed header reads, never the list.
+ *
+ * It is worked out before every public read, most of which then end in a 304 or a kept body — so
+ * it is the largest per-request cost left of a public read. The header state is therefore kept for
+ * a second: this process's own writes (a version published, a registry revision, an organisation
+ * renamed) are seen at once through the repositories' generation counters; another process's (a
+ * `quanze catalog import` beside the server) within STATE_TTL_MS.
  */
 import crypto from 'node:crypto';
-import { publicReadState } from '../../store/operations.repository.js';
+import type { Db } from '../../store/database.js';
+import { type PublicReadState, publicReadState } from '../../store/operations.repository.js';
+import { registryRevisionsGeneration } from '../../store/repositories/legal-registry.repository.js';
+import { organisationsGeneration } from '../../store/repositories/organisations.repository.js';
+import { publishedVersionsGeneration } from '../../store/repositories/power-lists.repository.js';
 import type { ServiceContext } from '../context.js';
 import { registryDate } from '../legal-sources/registry-date.js';
 
 /** Bumped when the shape of the public responses changes, so no client keeps an old one. */
 const RESPONSE_FORMAT = 1;
 
+/** How long another process's publication may go unseen by this one's public reads. */
+export const STATE_TTL_MS = 1_000;
+
+interface KeptState {
+  state: PublicReadState | undefined;
+  generation: string;
+  readAt: number;
+}
+
+const states = new WeakMap<Db, Map<string, KeptState>>();
+/** Tags by what they hash (a handful of distinct ones at any time). */
+const tags = new Map<string, string>();
+
+function generation(): string {
+  return `${publishedVersionsGeneration()}:${registryRevisionsGeneration()}:${organisationsGeneration()}`;
+}
+
+async function stateOf(db: Db, orgCode: string, versionNo: number | undefined): Promise<PublicReadState | undefined> {
+  if (db.isTransaction) return publicReadState(db, orgCode, versionNo);
+  let kept = states.get(db);
+  if (kept === undefined) {
+    kept = new Map();
+    states.set(db, kept);
+  }
+  const key = `${orgCode}|${versionNo ?? ''}`;
+  const before = generation();
+  const now = performance.now();
+  const hit = kept.get(key);
+  if (hit && hit.generation === before && now - hit.readAt < STATE_TTL_MS) return hit.state;
+  const state = await publicReadState(db, orgCode, versionNo);
+  // Kept only when nothing was written meanwhile (the read might predate the write).
+  if (generation() === before) {
+    if (kept.size > 1_000) kept.clear();
+    kept.set(key, { state, generation: before, readAt: now });
+  }
+  return state;
+}
+
 /** The weak ETag of a read of `versionNo` (the current version when undefined), or null when there is nothing to show. */
 export async function publicReadTag(ctx: ServiceContext, orgCode: string, versionNo: number | undefined): Promise<string | null> {
-  const state = await publicReadState(ctx.db, orgCode, versionNo);
+  const state = await stateOf(ctx.db, orgCode, versionNo);
   if (!state?.versionExists) return null;
-  const parts = [
+  const parts = JSON.stringify([
     RESPONSE_FORMAT,
     orgCode,
     state.orgName,
@@ -24,6 +72,12 @@ export async function publicReadTag(ctx: ServiceContext, orgCode: string, versio
     versionNo ?? 'current',
     state.registryRevision,
     registryDate(ctx),
-  ];
-  return `W/"${crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 27)}"`;
+  ]);
+  let tag = tags.get(parts);
+  if (tag === undefined) {
+    tag = `W/"${crypto.createHash('sha256').update(parts).digest('base64url').slice(0, 27)}"`;
+    if (tags.size > 1_000) tags.clear();
+    tags.set(parts, tag);
+  }
+  return tag;
 }

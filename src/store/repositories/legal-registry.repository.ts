@@ -56,5 +56,14 @@ export async function countRevisions(db: Db): Promise<number> {
  * number make the second fail on the unique key, which the caller reports as a conflict.
  */
 export async function insertRevision(db: Db, row: RegistryRevisionRow): Promise<void> {
+  revisionsGeneration++;
   await db.insertInto('legal_registry_revisions').values(row).execute();
+  revisionsGeneration++;
+}
+
+let revisionsGeneration = 0;
+
+/** Bumped by every revision written in this process: state cached before it is stale. */
+export function registryRevisionsGeneration(): number {
+  return revisionsGeneration;
 }

@@ -169,13 +169,22 @@ export async function insertItems(db: Db, items: readonly ItemRow[]): Promise<vo
 
 /** Make a staged version visible (call in the transaction that audits it); false when it is not staged any more. */
 export async function publishVersion(db: Db, versionId: string): Promise<boolean> {
+  publishedGeneration++;
   const result = await db
     .updateTable('power_list_versions')
     .set({ state: 'published' })
     .where('id', '=', versionId)
     .where('state', '=', 'staging')
     .executeTakeFirst();
+  publishedGeneration++;
   return Number(result.numUpdatedRows) === 1;
+}
+
+let publishedGeneration = 0;
+
+/** Bumped by every version published in this process: state cached before it is stale. */
+export function publishedVersionsGeneration(): number {
+  return publishedGeneration;
 }
 
 /** Staged versions of an organisation (an import in progress, or one that died half-way). */

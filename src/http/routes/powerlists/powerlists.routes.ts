@@ -15,11 +15,15 @@ export interface PowerListRoutesOptions {
 
 const errors = problemResponses(400, 404);
 
+// The reads below (all but the export) are compressed by the public-read cache, once per version
+// and encoding and off the event loop (public-read-cache.ts); @fastify/compress stays out of them.
+
 export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = async (app, { orgCode }) => {
   app.get(
     '/current',
     {
       config: { action: 'powerlist.read' },
+      compress: false,
       schema: { tags: ['权责清单'], summary: '当前公示的权责清单', response: { 200: ZPowerListResponse, ...errors } },
     },
     (request) => getPowerList(request.ctx, orgCode),
@@ -29,6 +33,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/versions',
     {
       config: { action: 'powerlist.read' },
+      compress: false,
       schema: { tags: ['权责清单'], summary: '清单的全部版本（新版在前）', response: { 200: ZVersionsResponse, ...errors } },
     },
     (request) => listPowerListVersions(request.ctx, orgCode),
@@ -38,6 +43,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/versions/:n',
     {
       config: { action: 'powerlist.read' },
+      compress: false,
       schema: {
         tags: ['权责清单'],
         summary: '某一版本的清单及其与上一版的差异',
@@ -52,6 +58,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/items',
     {
       config: { action: 'powerlist.read' },
+      compress: false,
       schema: {
         tags: ['权责清单'],
         summary: '检索事项（名称、责任事项、依据全文子串检索）',
@@ -67,6 +74,7 @@ export const powerListRoutes: FastifyPluginAsyncZod<PowerListRoutesOptions> = as
     '/items/:no',
     {
       config: { action: 'powerlist.read' },
+      compress: false,
       schema: {
         tags: ['权责清单'],
         summary: '单个事项及其检查结果',
