@@ -47,18 +47,21 @@ export function registerOperations(app: FastifyInstance, options: OperationsOpti
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every reply, and a promise per reply is not free.
+  app.addHook('onResponse', (request, reply, done) => {
     if (closing) setImmediate(() => app.server.closeIdleConnections());
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
     observeRequest(request.method, route, status, reply.elapsedTime / 1000);
-    if (request.method !== 'POST') return;
-    if (route === '/api/v1/cases/:id/transitions' && status === 200) {
-      const action = (request.body as { action?: unknown } | undefined)?.action;
-      countTransition(typeof action === 'string' ? action : 'other');
-    } else if (route === '/api/v1/powerlists/import') {
-      countImport(status === 201 ? 'published' : status === 200 ? 'dry-run' : status < 500 ? 'refused' : 'failed');
+    if (request.method === 'POST') {
+      if (route === '/api/v1/cases/:id/transitions' && status === 200) {
+        const action = (request.body as { action?: unknown } | undefined)?.action;
+        countTransition(typeof action === 'string' ? action : 'other');
+      } else if (route === '/api/v1/powerlists/import') {
+        countImport(status === 201 ? 'published' : status === 200 ? 'dry-run' : status < 500 ? 'refused' : 'failed');
+      }
     }
+    done();
   });
 
   app.get('/healthz', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {

@@ -160,18 +160,20 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
     return reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: it runs on every reply, and most have nothing to do here.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const tagged = tags.get(request);
-    if (!tagged || reply.statusCode !== 200) return payload;
+    if (!tagged || reply.statusCode !== 200) return done(null, payload);
     reply.header('etag', tagged.tag).header('cache-control', tagged.cacheControl);
-    if (tagged.fromCache || typeof payload !== 'string') return payload;
+    if (tagged.fromCache || typeof payload !== 'string') return done(null, payload);
     const kept = cache.set(request.url, tagged.tag, payload);
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     reply.header('vary', 'accept-encoding');
-    if (encoding === null || payload.length < 1024) return payload;
+    if (encoding === null || payload.length < 1024) return done(null, payload);
     // Compressed here — once per version when the body is kept, off the event loop always.
-    const encoded = kept ? await cache.encoded(kept, encoding) : await encode(payload, encoding);
-    reply.header('content-encoding', encoding).header('content-length', encoded.length);
-    return encoded;
+    (kept ? cache.encoded(kept, encoding) : encode(payload, encoding)).then((encoded) => {
+      reply.header('content-encoding', encoding).header('content-length', encoded.length);
+      done(null, encoded);
+    }, done);
   });
 }

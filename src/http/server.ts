@@ -135,7 +135,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     sessionTimeouts: options.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
   };
   app.decorateRequest('ctx', null as unknown as ServiceContext);
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and a promise per request is not free.
+  app.addHook('onRequest', (request, reply, done) => {
     const userAgent = request.headers['user-agent'];
     request.ctx = createContext(options.db, ANONYMOUS, {
       ...(options.clock ? { clock: options.clock } : {}),
@@ -147,6 +148,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       settings,
     });
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('preValidation', inputHygieneHook);
 
