@@ -36,6 +36,10 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 60_000,
+          // expect.poll gives up after 1 s by default: too short for a page re-rendering on a loaded
+          // 2-core machine (an option chosen in an antd Select took longer once). It waits for a
+          // condition, so a longer limit costs nothing when things are quick.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 120_000,
           fileParallelism: false,
         },
