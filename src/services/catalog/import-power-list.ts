@@ -29,6 +29,7 @@ import {
   listStagedVersionIds,
   loadItemJsonPage,
   publishVersion,
+  setStagedFindings,
 } from '../../store/repositories/power-lists.repository.js';
 import { requireAllowed } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -100,9 +101,8 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
   try {
     const { summary } = session;
     const versionNo = (previous?.version_no ?? 0) + 1;
-    const findings = options.withList ? parseFindings(summary.findingsJson) : null;
     const items: TPowerItem[] | null = options.withList ? [] : null;
-    const result: ImportPowerListResult = {
+    const resultWith = (findingsJson: Uint8Array[]): ImportPowerListResult => ({
       versionNo,
       dryRun: options.dryRun === true,
       format: summary.format,
@@ -110,14 +110,14 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
       title: summary.title,
       itemCount: summary.itemCount,
       findingCount: summary.findingCount,
-      findingsJson: summary.findingsJson,
+      findingsJson,
       diff: summary.diffJson === null ? null : (JSON.parse(summary.diffJson) as TPowerListDiff),
-      ...(items && findings ? { list: { title: summary.title, items, findings } } : {}),
-    };
+      ...(items ? { list: { title: summary.title, items, findings: parseFindings(findingsJson) } } : {}),
+    });
     if (options.dryRun) {
       if (items)
         for (let rows = await session.nextRows(BATCH); rows.length > 0; rows = await session.nextRows(BATCH)) addItems(items, rows);
-      return result;
+      return resultWith((await session.findings()).parts);
     }
 
     await removeAbandonedStaging(ctx.db, org.id);
@@ -135,7 +135,8 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         source_format: summary.format,
         imported_at: importedAt,
         imported_by: ctx.actor.id,
-        findings_json: summary.lintFindingsJson,
+        // written with the last batch (setStagedFindings): made only once the rows are out
+        findings_json: '[]',
         diff_json: summary.diffJson,
         item_count: summary.itemCount,
         finding_count: summary.lintFindingCount,
@@ -147,6 +148,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
       throw error;
     }
     inFlight.add(versionId);
+    let findingsJson: Uint8Array[];
     try {
       // The worker makes the next batch while this one is written. (A pull that fails is awaited
       // in the next round — or never, when the write failed first: it must not count as unhandled.)
@@ -178,6 +180,10 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         await inTransaction(ctx, (tx) => insertItems(tx.db, itemRows));
         await nextTurn();
       }
+      // Taken only now: the worker has let go of the items, so the two never sit in memory together.
+      const findings = await session.findings();
+      findingsJson = findings.parts;
+      await setStagedFindings(ctx.db, versionId, findings.lintJson);
       await inTransaction(ctx, async (tx) => {
         if (!(await publishVersion(tx.db, versionId))) {
           throw new DomainError(ERROR_CODES.conflict, '另一次导入同时进行，请稍后重试。');
@@ -210,7 +216,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         byItem: new Map(summary.registryCounts.byItem),
       });
     }
-    return result;
+    return resultWith(findingsJson);
   } finally {
     session.close();
   }

@@ -117,6 +117,11 @@ export class IsolatedParser {
           if (rows.kind !== 'rows') throw new Error(`power-list parser answered ${rows.kind}`);
           return rows.rows;
         },
+        findings: async () => {
+          const findings = await session.ask({ kind: 'findings' });
+          if (findings.kind !== 'findings') throw new Error(`power-list parser answered ${findings.kind}`);
+          return { parts: findings.parts, lintJson: findings.lintJson };
+        },
         close,
       };
     } catch (error) {
@@ -245,6 +250,12 @@ export interface AnalysisSession {
   summary: AnalysisSummary;
   /** the next `count` rows in list order; fewer (or none) at the end */
   nextRows(count: number): Promise<AnalysedItemRow[]>;
+  /**
+   * Every finding (the linter's and the registry's), as a JSON array in UTF-8 bytes, in parts, and
+   * the linter's alone as JSON text; once. Asked for after the rows, their text is made in the
+   * memory the list's items held.
+   */
+  findings(): Promise<{ parts: Uint8Array[]; lintJson: string }>;
   close(): void;
 }
 

@@ -49,7 +49,15 @@ export interface RowsRequest {
   count: number;
 }
 
-export type WorkerRequest = ParseRequest | AnalyseRequest | PreviousItemsMessage | RowsRequest;
+/**
+ * The parent takes the findings — after the rows, when the items are gone: their text (30 MB on a
+ * 10,000-item list) is then made in the memory the items held, not beside them.
+ */
+export interface FindingsRequest {
+  kind: 'findings';
+}
+
+export type WorkerRequest = ParseRequest | AnalyseRequest | PreviousItemsMessage | RowsRequest | FindingsRequest;
 
 /** What an import stores per item, as text. */
 export interface AnalysedItemRow {
@@ -69,11 +77,7 @@ export interface AnalysisSummary {
   format: Awaited<ReturnType<typeof readPowerListFile>>['format'];
   encoding: string | null;
   itemCount: number;
-  /** every finding (the linter's and the registry's) as the import's answer shows them: a JSON array, UTF-8, in parts */
-  findingsJson: Uint8Array[];
   findingCount: number;
-  /** the linter's findings: what the version stores */
-  lintFindingsJson: string;
   lintFindingCount: number;
   /** registry findings per item number, and in all; null without a registry */
   registryCounts: { total: number; byItem: [number, number][] } | null;
@@ -86,6 +90,11 @@ export type ParseMessage =
   | { kind: 'result'; result: Awaited<ReturnType<typeof readPowerListFile>> }
   | { kind: 'analysed'; summary: AnalysisSummary }
   | { kind: 'rows'; rows: AnalysedItemRow[] }
+  /**
+   * every finding (the linter's and the registry's) as the import's answer shows them: a JSON
+   * array, UTF-8, in parts; and the linter's alone as JSON text (what the version stores)
+   */
+  | { kind: 'findings'; parts: Uint8Array[]; lintJson: string }
   | { kind: 'domain-error'; code: DomainError['code']; message: string; location: DomainError['location']; issues: DomainError['issues'] }
   | { kind: 'error'; message: string };
 
@@ -95,6 +104,8 @@ const post = (message: ParseMessage) => port.postMessage(message);
 
 let previousJsons: string[] = [];
 let pending: { items: TPowerItem[]; lintByItem: Map<number, TFinding[]>; next: number } | null = null;
+/** every finding, kept for the 'findings' request */
+let allFindings: TFinding[] = [];
 
 port.on('message', async (request: WorkerRequest) => {
   try {
@@ -106,11 +117,16 @@ port.on('message', async (request: WorkerRequest) => {
       });
       post({ kind: 'result', result });
     } else if (request.kind === 'analyse') {
-      const summary = await analyse(request);
-      // The findings' bytes move to the parent (transferred, not copied).
+      post({ kind: 'analysed', summary: await analyse(request) });
+    } else if (request.kind === 'findings') {
+      const findings = allFindings;
+      allFindings = [];
+      const parts = jsonArrayParts(findings);
+      const lintJson = JSON.stringify(findings.filter((finding) => !isRegistryFinding(finding)));
+      // The bytes move to the parent (transferred, not copied).
       port.postMessage(
-        { kind: 'analysed', summary } satisfies ParseMessage,
-        summary.findingsJson.map((part) => part.buffer as ArrayBuffer),
+        { kind: 'findings', parts, lintJson } satisfies ParseMessage,
+        parts.map((part) => part.buffer as ArrayBuffer),
       );
     } else if (pending !== null) {
       const { items, lintByItem } = pending;
@@ -128,6 +144,8 @@ port.on('message', async (request: WorkerRequest) => {
         });
       }
       pending.next += rows.length;
+      // The items are not needed once every row is out.
+      if (rows.length === 0) pending = null;
       post({ kind: 'rows', rows });
     } else {
       post({ kind: 'rows', rows: [] });
@@ -142,9 +160,10 @@ port.on('message', async (request: WorkerRequest) => {
 });
 
 /**
- * Parse, check and diff; keep the items for the rows. Memory is what bounds a large import here:
- * nothing is held longer than needed — the file's bytes go once parsed, the registry's findings
- * once counted and written out, the previous list once diffed.
+ * Parse, check and diff; keep the items for the rows and the findings for the end. Memory is what
+ * bounds a large import here: nothing is held longer than needed — the file's bytes go once
+ * parsed, the previous list once diffed, the items once their rows are out — and the findings'
+ * text is made only after that.
  */
 async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
   const bytes = request.bytes;
@@ -152,8 +171,8 @@ async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
   const read = await readPowerListFile(bytes, request.fileName, {
     onProgress: (done, total) => post({ kind: 'progress', done, total }),
   });
-  let findings: TFinding[] | null = findingsFor(read, request.registry);
-  const findingsJson = jsonArrayParts(findings);
+  const findings = findingsFor(read, request.registry);
+  allFindings = findings;
   const findingCount = findings.length;
   const lint = findings.filter((finding) => !isRegistryFinding(finding));
   let registryCounts: AnalysisSummary['registryCounts'] = null;
@@ -167,7 +186,6 @@ async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
     }
     registryCounts = { total, byItem: [...byItem] };
   }
-  findings = null;
   let diffJson: string | null = null;
   if (request.previousTitle !== null) {
     const previous = { title: request.previousTitle, items: previousJsons.map((json) => JSON.parse(json) as TPowerItem) };
@@ -187,9 +205,7 @@ async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
     format: read.format,
     encoding: read.encoding,
     itemCount: read.items.length,
-    findingsJson,
     findingCount,
-    lintFindingsJson: JSON.stringify(lint),
     lintFindingCount: lint.length,
     registryCounts,
     diffJson,
@@ -197,7 +213,7 @@ async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
 }
 
 /** Findings per part of the JSON text. */
-const JSON_PART = 2_000;
+const JSON_PART = 100;
 
 /**
  * A JSON array as UTF-8 bytes in parts, each owning its buffer (transferred to the parent as they

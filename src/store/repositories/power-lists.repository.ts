@@ -167,6 +167,16 @@ export async function insertItems(db: Db, items: readonly ItemRow[]): Promise<vo
   }
 }
 
+/** Store the findings of a staged version (made last, after its items). */
+export async function setStagedFindings(db: Db, versionId: string, findingsJson: string): Promise<void> {
+  await db
+    .updateTable('power_list_versions')
+    .set({ findings_json: findingsJson })
+    .where('id', '=', versionId)
+    .where('state', '=', 'staging')
+    .execute();
+}
+
 /** Make a staged version visible (call in the transaction that audits it); false when it is not staged any more. */
 export async function publishVersion(db: Db, versionId: string): Promise<boolean> {
   publishedGeneration++;
