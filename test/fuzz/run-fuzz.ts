@@ -50,10 +50,21 @@ async function runParallel(count: number): Promise<EndpointFuzzReport> {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, SEED: String(seed), FUZZ_SHARD: `${index}/${count}`, FUZZ_REPORT: reportFile },
     });
-    return new Promise<EndpointFuzzReport>((resolve, reject) => {
+    return new Promise<EndpointFuzzReport>((resolve) => {
       child.on('exit', (code) => {
-        if (!fs.existsSync(reportFile)) reject(new Error(`fuzz worker ${index} ended with ${code} and no report`));
-        else resolve(JSON.parse(fs.readFileSync(reportFile, 'utf8')) as EndpointFuzzReport);
+        if (fs.existsSync(reportFile)) resolve(JSON.parse(fs.readFileSync(reportFile, 'utf8')) as EndpointFuzzReport);
+        else {
+          // A worker that died is a failure of the run, reported with the others (its output above says why).
+          const failure = {
+            operation: `worker ${index}/${count}`,
+            actor: '-',
+            seed,
+            path: '',
+            request: '-',
+            error: `ended with ${code} before its report`,
+          };
+          resolve({ seed, operations: [], totalRequests: 0, statuses: {}, durationMs: 0, failures: [failure], repairs: [], actors: [] });
+        }
       });
     });
   });
@@ -67,7 +78,7 @@ async function runParallel(count: number): Promise<EndpointFuzzReport> {
     durationMs: Math.round(performance.now() - started),
     failures: reports.flatMap((r) => r.failures),
     repairs: reports.flatMap((r) => r.repairs),
-    actors: reports[0]?.actors ?? [],
+    actors: reports.find((r) => r.actors.length > 0)?.actors ?? [],
   };
   for (const r of reports)
     for (const [status, n] of Object.entries(r.statuses)) merged.statuses[status] = (merged.statuses[status] ?? 0) + n;
@@ -88,7 +99,7 @@ if (shardSpec) {
   console.log('');
   console.log(`actors: ${report.actors.join(', ')}`);
   console.log(`operations: ${report.operations.length}`);
-  const counts = report.operations.map((o) => o.requests);
+  const counts = report.operations.length > 0 ? report.operations.map((o) => o.requests) : [0];
   console.log(`requests: ${report.totalRequests} (per operation ${Math.min(...counts)}–${Math.max(...counts)})`);
   console.log(`statuses: ${formatStatuses(report.statuses)}`);
   console.log(
