@@ -55,6 +55,7 @@ export interface Operation {
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 interface OpenApiOperation {
+  summary?: string;
   parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   consumes?: string[];
@@ -84,7 +85,12 @@ export function listOperations(app: FastifyInstance): Operation[] {
         pathParams: params('path'),
         queryParams: params('query'),
         jsonBody: content['application/json']?.schema ?? null,
-        multipart: content['multipart/form-data'] !== undefined || (op.consumes ?? []).includes('multipart/form-data'),
+        // The upload route reads its parts itself and declares no body schema, so the document shows no
+        // multipart body for it: its summary (上传…) is what says so.
+        multipart:
+          content['multipart/form-data'] !== undefined ||
+          (op.consumes ?? []).includes('multipart/form-data') ||
+          (content['application/json'] === undefined && upper !== 'GET' && /上传/.test(op.summary ?? '')),
         successTypes,
       });
     }
