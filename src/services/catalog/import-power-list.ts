@@ -135,7 +135,7 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
         source_format: summary.format,
         imported_at: importedAt,
         imported_by: ctx.actor.id,
-        // written with the last batch (setStagedFindings): made only once the rows are out
+        // the linter's findings about no item, written after the rows (setStagedFindings); each item keeps its own
         findings_json: '[]',
         diff_json: summary.diffJson,
         item_count: summary.itemCount,

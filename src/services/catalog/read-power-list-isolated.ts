@@ -252,7 +252,7 @@ export interface AnalysisSession {
   nextRows(count: number): Promise<AnalysedItemRow[]>;
   /**
    * Every finding (the linter's and the registry's), as a JSON array in UTF-8 bytes, in parts, and
-   * the linter's alone as JSON text; once. Asked for after the rows, their text is made in the
+   * as JSON text the linter's about no item of the list (what the version row keeps); once. Asked for after the rows, their text is made in the
    * memory the list's items held.
    */
   findings(): Promise<{ parts: Uint8Array[]; lintJson: string }>;

@@ -104,8 +104,9 @@ const post = (message: ParseMessage) => port.postMessage(message);
 
 let previousJsons: string[] = [];
 let pending: { items: TPowerItem[]; lintByItem: Map<number, TFinding[]>; next: number } | null = null;
-/** every finding, kept for the 'findings' request */
+/** every finding, kept for the 'findings' request, and the numbers of the list's items */
 let allFindings: TFinding[] = [];
+let itemNos = new Set<number>();
 
 port.on('message', async (request: WorkerRequest) => {
   try {
@@ -122,7 +123,10 @@ port.on('message', async (request: WorkerRequest) => {
       const findings = allFindings;
       allFindings = [];
       const parts = jsonArrayParts(findings);
-      const lintJson = JSON.stringify(findings.filter((finding) => !isRegistryFinding(finding)));
+      // The version keeps the linter's findings about no item (or one the list lacks); each item keeps its own.
+      const lintJson = JSON.stringify(
+        findings.filter((finding) => !isRegistryFinding(finding) && (finding.item === null || !itemNos.has(finding.item))),
+      );
       // The bytes move to the parent (transferred, not copied).
       port.postMessage(
         { kind: 'findings', parts, lintJson } satisfies ParseMessage,
@@ -173,6 +177,7 @@ async function analyse(request: AnalyseRequest): Promise<AnalysisSummary> {
   });
   const findings = findingsFor(read, request.registry);
   allFindings = findings;
+  itemNos = new Set(read.items.map((item) => item.no));
   const findingCount = findings.length;
   const lint = findings.filter((finding) => !isRegistryFinding(finding));
   let registryCounts: AnalysisSummary['registryCounts'] = null;

@@ -242,14 +242,26 @@ export async function loadItemJsonPage(db: Db, versionId: string, afterNo: numbe
   return rows.map((r) => ({ no: r.item_no, json: r.item_json }));
 }
 
-/** The whole list of a stored version: its items in order and its findings. */
+/**
+ * The whole list of a stored version: its items in order and its findings, in list order (those
+ * about no item first). Versions imported since 20261203T1330 keep each item's findings with the
+ * item and only the others with the version; older ones keep them all with the version.
+ */
 export async function loadVersionList(db: Db, row: VersionRow): Promise<TPowerList> {
-  const items = await db.selectFrom('power_list_items').select('item_json').where('version_id', '=', row.id).orderBy('item_no').execute();
-  return {
-    title: row.title,
-    items: items.map((r) => JSON.parse(r.item_json) as TPowerItem),
-    findings: JSON.parse(row.findings_json) as TFinding[],
-  };
+  const rows = await db
+    .selectFrom('power_list_items')
+    .select(['item_json', 'findings_json'])
+    .where('version_id', '=', row.id)
+    .orderBy('item_no')
+    .execute();
+  const stored = JSON.parse(row.findings_json) as TFinding[];
+  const items = rows.map((r) => JSON.parse(r.item_json) as TPowerItem);
+  if (!rows.every((r) => r.findings_json !== null)) return { title: row.title, items, findings: stored };
+  const findings = stored.filter((f) => f.item === null);
+  for (const r of rows) findings.push(...(JSON.parse(r.findings_json as string) as TFinding[]));
+  // Findings naming an item the list does not have go last (as mergeFindings orders them).
+  findings.push(...stored.filter((f) => f.item !== null));
+  return { title: row.title, items, findings };
 }
 
 /** The findings stored with a version. */

@@ -23,7 +23,7 @@ export interface PowerListVersionsTable {
   source_format: string;
   imported_at: string;
   imported_by: string | null;
-  /** the linter's findings (TFinding[]) as JSON; the items live in power_list_items */
+  /** the linter's findings (TFinding[]) as JSON; since 20261203T1330 only those about no item (each item keeps its own) */
   findings_json: string;
   /** TPowerListDiff against the previous version, null for the first */
   diff_json: string | null;
