@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../services/database-lifecycle.js';
-import { publicReadTag } from '../services/operations/public-read-tag.js';
+import { knownPublicReadTag, publicReadTag } from '../services/operations/public-read-tag.js';
 
 /** The cacheable GET routes (templates) of the published list. */
 const CACHEABLE = new Set([
@@ -133,31 +133,45 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
   const cache = new BodyCache(BODY_CACHE_BYTES);
   const tags = new WeakMap<FastifyRequest, { tag: string; cacheControl: string; fromCache: boolean }>();
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' || !CACHEABLE.has(request.routeOptions.url ?? '')) return;
+  // A callback hook: when the tag's state is known (kept for a second, public-read-tag.ts) a kept
+  // body or a 304 goes out with no promise at all. After reply.send() the hook must not call done().
+  app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (request.method !== 'GET' || !CACHEABLE.has(request.routeOptions.url ?? '')) return done();
     const params = request.params as { n?: number };
     const query = request.query as { version?: number };
     const versionNo = params.n ?? query.version;
-    const tag = await publicReadTag(request.ctx, options.orgCode, versionNo);
-    if (tag === null) return; // nothing published or no such version: the handler says so
-    const cacheControl =
-      request.headers.cookie !== undefined
-        ? 'private, no-cache'
-        : versionNo === undefined
-          ? 'public, no-cache'
-          : 'public, max-age=60, must-revalidate';
-    if (matchesIfNoneMatch(request.headers['if-none-match'], tag)) {
-      return reply.code(304).header('etag', tag).header('cache-control', cacheControl).send();
-    }
-    const kept = cache.get(request.url, tag);
-    tags.set(request, { tag, cacheControl, fromCache: kept !== undefined });
-    if (kept === undefined) return;
-    reply.code(200).type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (encoding === null || kept.body.length < 1024) return reply.send(kept.body);
-    const encoded = await cache.encoded(kept, encoding);
-    // @fastify/compress leaves a body that already has a Content-Encoding alone.
-    return reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
+    const answer = (tag: string | null): void => {
+      if (tag === null) return done(); // nothing published or no such version: the handler says so
+      const cacheControl =
+        request.headers.cookie !== undefined
+          ? 'private, no-cache'
+          : versionNo === undefined
+            ? 'public, no-cache'
+            : 'public, max-age=60, must-revalidate';
+      if (matchesIfNoneMatch(request.headers['if-none-match'], tag)) {
+        reply.code(304).header('etag', tag).header('cache-control', cacheControl).send();
+        return;
+      }
+      const kept = cache.get(request.url, tag);
+      tags.set(request, { tag, cacheControl, fromCache: kept !== undefined });
+      if (kept === undefined) return done();
+      reply.code(200).type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      if (encoding === null || kept.body.length < 1024) {
+        reply.send(kept.body);
+        return;
+      }
+      // @fastify/compress leaves a body that already has a Content-Encoding alone.
+      const send = (encoded: Buffer) => {
+        reply.header('content-encoding', encoding).header('content-length', encoded.length).send(encoded);
+      };
+      const ready = kept.encoded.get(encoding);
+      if (ready) send(ready);
+      else cache.encoded(kept, encoding).then(send, done);
+    };
+    const known = knownPublicReadTag(request.ctx, options.orgCode, versionNo);
+    if (known !== undefined) answer(known);
+    else publicReadTag(request.ctx, options.orgCode, versionNo).then(answer, done);
   });
 
   // A callback hook, not an async one: it runs on every reply, and most have nothing to do here.

@@ -52,8 +52,18 @@ const deadlineCards = new client.Gauge({
 
 /** Records one finished HTTP request; `route` is the template (`/api/v1/cases/:id`), never the raw URL. */
 export function observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
-  requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+  // The labelled child is kept per label set: prom-client otherwise hashes the labels on every request.
+  const key = `${method} ${statusCode} ${route}`;
+  let child = requestChildren.get(key);
+  if (child === undefined) {
+    child = requestDuration.labels({ method, route, status_code: String(statusCode) });
+    requestChildren.set(key, child);
+  }
+  child.observe(seconds);
 }
+
+/** Route templates and status codes are a bounded set, so this stays small. */
+const requestChildren = new Map<string, { observe(value: number): void }>();
 
 export type ImportOutcome = 'published' | 'dry-run' | 'refused' | 'failed';
 

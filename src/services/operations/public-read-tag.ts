@@ -39,8 +39,17 @@ function generation(): string {
   return `${publishedVersionsGeneration()}:${registryRevisionsGeneration()}:${organisationsGeneration()}`;
 }
 
+/** The kept state, when still good; `null` when not kept. */
+function keptState(db: Db, orgCode: string, versionNo: number | undefined): { state: PublicReadState | undefined } | null {
+  if (db.isTransaction) return null;
+  const hit = states.get(db)?.get(`${orgCode}|${versionNo ?? ''}`);
+  return hit && hit.generation === generation() && performance.now() - hit.readAt < STATE_TTL_MS ? { state: hit.state } : null;
+}
+
 async function stateOf(db: Db, orgCode: string, versionNo: number | undefined): Promise<PublicReadState | undefined> {
   if (db.isTransaction) return publicReadState(db, orgCode, versionNo);
+  const hit = keptState(db, orgCode, versionNo);
+  if (hit) return hit.state;
   let kept = states.get(db);
   if (kept === undefined) {
     kept = new Map();
@@ -49,8 +58,6 @@ async function stateOf(db: Db, orgCode: string, versionNo: number | undefined): 
   const key = `${orgCode}|${versionNo ?? ''}`;
   const before = generation();
   const now = performance.now();
-  const hit = kept.get(key);
-  if (hit && hit.generation === before && now - hit.readAt < STATE_TTL_MS) return hit.state;
   const state = await publicReadState(db, orgCode, versionNo);
   // Kept only when nothing was written meanwhile (the read might predate the write).
   if (generation() === before) {
@@ -62,7 +69,16 @@ async function stateOf(db: Db, orgCode: string, versionNo: number | undefined): 
 
 /** The weak ETag of a read of `versionNo` (the current version when undefined), or null when there is nothing to show. */
 export async function publicReadTag(ctx: ServiceContext, orgCode: string, versionNo: number | undefined): Promise<string | null> {
-  const state = await stateOf(ctx.db, orgCode, versionNo);
+  return tagOf(ctx, orgCode, versionNo, await stateOf(ctx.db, orgCode, versionNo));
+}
+
+/** publicReadTag() without waiting, when the state it needs is kept; undefined when it is not. */
+export function knownPublicReadTag(ctx: ServiceContext, orgCode: string, versionNo: number | undefined): string | null | undefined {
+  const hit = keptState(ctx.db, orgCode, versionNo);
+  return hit === null ? undefined : tagOf(ctx, orgCode, versionNo, hit.state);
+}
+
+function tagOf(ctx: ServiceContext, orgCode: string, versionNo: number | undefined, state: PublicReadState | undefined): string | null {
   if (!state?.versionExists) return null;
   const parts = JSON.stringify([
     RESPONSE_FORMAT,
