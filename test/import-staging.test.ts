@@ -266,4 +266,16 @@ describe('the server while an import writes', () => {
     const afterwards = (await (await fetch(`${server.baseUrl}/api/v1/powerlists/items/1`)).json()) as { version: { no: number } };
     expect(afterwards.version.no).toBe(2);
   });
+
+  it('a registry change made here is seen by the very next read (the tag state kept for a second is dropped)', async () => {
+    const before = await fetch(`${server.baseUrl}/api/v1/powerlists/items/1`);
+    const tag = before.headers.get('etag');
+    expect(tag).toBeTruthy();
+    await applyRegistryChange(createContext(server.db, SYSTEM), {
+      change: { kind: 'set-status', sourceId: 'gongwuyuan-chufen-tiaoli', edition: '国务院令第495号', status: 'repealed' },
+    });
+    const after = await fetch(`${server.baseUrl}/api/v1/powerlists/items/1`, { headers: { 'if-none-match': tag as string } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(tag);
+  });
 });
