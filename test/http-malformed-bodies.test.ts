@@ -1,7 +1,7 @@
 /**
  * Bodies Fastify itself refuses (not JSON, empty, of a media type nobody parses) are answered in
  * Chinese like every other refusal, not in the framework's English (found by the endpoint fuzzer,
- * test/fuzz); a `__proto__` key is refused, never merged.
+ * test/fuzz); a `__proto__` key is refused, never merged; half a surrogate pair is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZProblem } from '../src/contracts/api.js';
@@ -31,5 +31,18 @@ describe('malformed request bodies', () => {
     const problem = ZProblem.parse(response.json());
     expect(problem.detail).toContain(words);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('refuses half a surrogate pair with 400 (the audit record of a write holding one answered 500)', async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"\\udfff\\ud800","password":"Quanze-Integration-Passphrase-2026"}',
+    });
+    expect(response.statusCode).toBe(400);
+    const problem = ZProblem.parse(response.json());
+    expect(problem.detail).toContain('代理项');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.username']);
   });
 });

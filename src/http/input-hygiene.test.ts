@@ -25,4 +25,11 @@ describe('cleanValue', () => {
     for (let i = 0; i < MAX_NESTING_DEPTH; i++) value = (value as unknown[])[0];
     expect(value).toBe('ab');
   });
+
+  it('refuses half a surrogate pair in a value or a key (it reached the audit hash and answered 500), keeps whole pairs', () => {
+    const issues: FieldIssue[] = [];
+    cleanValue({ partyId: '\udfff\ud800', name: 'a\ud800', [`k\udc00`]: 1, ok: '𠀀🧨' }, ['body'], issues);
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual(['body.partyId', 'body.name', 'body.k\udc00']);
+    expect(issues.every((issue) => issue.message.includes('代理项'))).toBe(true);
+  });
 });

@@ -30,7 +30,15 @@ export function stripControlCharacters(text: string): string {
  */
 export const MAX_NESTING_DEPTH = 64;
 
-/** Cleans every string of a parsed JSON value in place; returns the issues of over-long strings and too deep nesting. */
+/**
+ * Half of a UTF-16 surrogate pair without the other half: no character at all. JSON may carry one
+ * (`"\ud800"`), but it has no UTF-8 form, and the audit log's canonical JSON refuses it — a name
+ * holding one answered 500 at the audit record.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_MESSAGE = '含有无效字符（不成对的 UTF-16 代理项）。';
+
+/** Cleans every string of a parsed JSON value in place; returns the issues of over-long or invalid strings and too deep nesting. */
 export function cleanValue(value: unknown, path: (string | number)[], issues: FieldIssue[]): unknown {
   if (path.length > MAX_NESTING_DEPTH && value !== null && typeof value === 'object') {
     issues.push({ path, message: `嵌套层级过深：最多 ${MAX_NESTING_DEPTH} 层。` });
@@ -38,6 +46,7 @@ export function cleanValue(value: unknown, path: (string | number)[], issues: Fi
   }
   if (typeof value === 'string') {
     const clean = stripControlCharacters(value);
+    if (LONE_SURROGATE.test(clean)) issues.push({ path, message: `文字${LONE_SURROGATE_MESSAGE}` });
     if (clean.length > MAX_TEXT_FIELD_CHARS) {
       issues.push({ path, message: `文字过长：最多 ${MAX_TEXT_FIELD_CHARS} 个字符，实际 ${clean.length} 个。` });
     }
@@ -51,13 +60,16 @@ export function cleanValue(value: unknown, path: (string | number)[], issues: Fi
   // Plain objects only (a query string parses to a null-prototype one); never a stream or a Buffer.
   if (proto === Object.prototype || proto === null) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = cleanValue(record[key], [...path, key], issues);
+    for (const key of Object.keys(record)) {
+      if (LONE_SURROGATE.test(key)) issues.push({ path: [...path, key], message: `字段名${LONE_SURROGATE_MESSAGE}` });
+      record[key] = cleanValue(record[key], [...path, key], issues);
+    }
     return value;
   }
   return value;
 }
 
-/** preValidation hook: cleans body, query and params; refuses over-long text with 400 and the field paths. */
+/** preValidation hook: cleans body, query and params; refuses over-long or invalid text and too deep nesting with 400 and the field paths. */
 export async function inputHygieneHook(request: FastifyRequest): Promise<void> {
   const issues: FieldIssue[] = [];
   request.body = cleanValue(request.body, ['body'], issues);
@@ -65,9 +77,12 @@ export async function inputHygieneHook(request: FastifyRequest): Promise<void> {
   request.params = cleanValue(request.params, ['params'], issues);
   if (issues.length > 0) {
     const tooDeep = issues.some((issue) => issue.path.length > MAX_NESTING_DEPTH);
+    const invalid = issues.some((issue) => issue.message.endsWith(LONE_SURROGATE_MESSAGE));
     const message = tooDeep
       ? `请求内容嵌套层级过深：最多 ${MAX_NESTING_DEPTH} 层。`
-      : `文字过长：每个字段最多 ${MAX_TEXT_FIELD_CHARS} 个字符。`;
+      : invalid
+        ? `请求中的文字${LONE_SURROGATE_MESSAGE}`
+        : `文字过长：每个字段最多 ${MAX_TEXT_FIELD_CHARS} 个字符。`;
     throw new DomainError(ERROR_CODES.validation, message, { issues });
   }
 }
