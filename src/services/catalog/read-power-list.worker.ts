@@ -9,6 +9,7 @@
  * batch at a time ('rows'), as text only: strings cross the thread boundary by copy, while 10,000
  * item objects would have to be rebuilt on the event loop.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { TLegalRegistry } from '../../contracts/legal-sources.js';
 import type { TFinding, TPowerItem } from '../../contracts/power-list.js';
@@ -100,6 +101,18 @@ export type ParseMessage =
 
 const port = parentPort;
 if (port === null) throw new Error('read-power-list.worker must run as a worker thread');
+
+/** How much lower than the server's this worker's scheduling priority is (0 normal … 19 lowest). */
+const WORKER_NICE = 10;
+
+// Parsing and checking a list is background work. On Linux a nice value belongs to a thread, so
+// this lowers this worker alone: when the CPUs are busy, the event loop that answers everyone else
+// runs first, and the import takes the time left over.
+try {
+  os.setPriority(WORKER_NICE);
+} catch {
+  // not supported here: the worker runs at the process's priority
+}
 const post = (message: ParseMessage) => port.postMessage(message);
 
 let previousJsons: string[] = [];
