@@ -48,8 +48,11 @@ export class EchoAllowance {
   learn(request: unknown): void {
     for (const text of stringsOf(request)) {
       if (this.seen.has(text)) continue;
-      if (this.seen.size > 50_000) this.seen.clear();
-      this.seen.add(text);
+      // Short texts repeat (the hostile lists); long ones would only fill memory.
+      if (text.length <= 300) {
+        if (this.seen.size > 20_000) this.seen.clear();
+        this.seen.add(text);
+      }
       // Only text with a word of a leak in it can be mistaken for (part of) one when it comes back.
       if (!LEAK_HINT.test(text) && !LEAK_HINT.test(safeDecode(text))) continue;
       for (const variant of variantsOf(text)) {
