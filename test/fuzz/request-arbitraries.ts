@@ -173,7 +173,8 @@ function poolFor(name: string, schema: JsonSchema, pools: Pools): readonly (stri
   return undefined;
 }
 
-const arbitraryCache = new WeakMap<JsonSchema, Map<string, fc.Arbitrary<unknown>>>();
+/** Arbitraries by pools (one world's ids), schema and field name: every world draws from its own ids. */
+const arbitraryCache = new WeakMap<Pools, WeakMap<JsonSchema, Map<string, fc.Arbitrary<unknown>>>>();
 
 function isoDate(min = '1990-01-01', max = '2040-12-31') {
   return fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
@@ -215,10 +216,15 @@ function integerFromSchema(schema: JsonSchema): fc.Arbitrary<number> {
 
 /** Values (mostly) valid for the schema, with real identifiers where the field's name says which. */
 export function valueFromSchema(schema: JsonSchema, name: string, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
-  let byName = arbitraryCache.get(schema);
+  let bySchema = arbitraryCache.get(pools);
+  if (bySchema === undefined) {
+    bySchema = new WeakMap();
+    arbitraryCache.set(pools, bySchema);
+  }
+  let byName = bySchema.get(schema);
   if (byName === undefined) {
     byName = new Map();
-    arbitraryCache.set(schema, byName);
+    bySchema.set(schema, byName);
   }
   const cached = byName.get(name);
   if (cached) return cached;
