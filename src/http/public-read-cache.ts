@@ -141,7 +141,10 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
     const query = request.query as { version?: number };
     const versionNo = params.n ?? query.version;
     const answer = (tag: string | null): void => {
-      if (tag === null) return done(); // nothing published or no such version: the handler says so
+      if (tag === null) {
+        done(); // nothing published or no such version: the handler says so
+        return;
+      }
       const cacheControl =
         request.headers.cookie !== undefined
           ? 'private, no-cache'
@@ -154,7 +157,10 @@ export function registerPublicReadCache(app: FastifyInstance, options: PublicRea
       }
       const kept = cache.get(request.url, tag);
       tags.set(request, { tag, cacheControl, fromCache: kept !== undefined });
-      if (kept === undefined) return done();
+      if (kept === undefined) {
+        done();
+        return;
+      }
       reply.code(200).type('application/json; charset=utf-8').header('vary', 'accept-encoding');
       const encoding = chooseEncoding(request.headers['accept-encoding']);
       if (encoding === null || kept.body.length < 1024) {
