@@ -24,6 +24,7 @@ import {
   deleteStagedVersion,
   findVersionHeader,
   type ItemRow,
+  indexItems,
   insertItems,
   insertStagedVersion,
   listStagedVersionIds,
@@ -178,6 +179,11 @@ export async function importPowerList(ctx: ServiceContext, options: ImportPowerL
           }),
         );
         await inTransaction(ctx, (tx) => insertItems(tx.db, itemRows));
+        await nextTurn();
+        await indexItems(
+          ctx.db,
+          itemRows.map((row) => row.id),
+        );
         await nextTurn();
       }
       // Taken only now: the worker has let go of the items, so the two never sit in memory together.

@@ -146,7 +146,7 @@ export async function insertStagedVersion(db: Db, version: Omit<VersionRow, 'sta
 /** Rows per INSERT: keeps each statement under SQLite's variable limit. */
 const INSERT_BATCH = 200;
 
-/** Write items of a staged version, and (SQLite) their search rows. One call is one short write. */
+/** Write items of a staged version. One call is one short write. */
 export async function insertItems(db: Db, items: readonly ItemRow[]): Promise<void> {
   for (let i = 0; i < items.length; i += INSERT_BATCH) {
     await db
@@ -154,10 +154,15 @@ export async function insertItems(db: Db, items: readonly ItemRow[]): Promise<vo
       .values(items.slice(i, i + INSERT_BATCH))
       .execute();
   }
-  const first = items[0];
-  if (first !== undefined && dialectOf(db) === 'sqlite') {
+}
+
+/**
+ * (SQLite) Add stored items to the search index — a write of its own: indexing costs more than
+ * storing the items, and an import spaces the two out. PostgreSQL indexes the column itself.
+ */
+export async function indexItems(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0 && dialectOf(db) === 'sqlite') {
     // Copy inside SQLite rather than binding every search text a second time.
-    const ids = items.map((item) => item.id);
     for (let i = 0; i < ids.length; i += INSERT_BATCH) {
       const batch = ids.slice(i, i + INSERT_BATCH);
       await sql`INSERT INTO power_list_items_fts (item_id, search_text) SELECT id, search_text FROM power_list_items WHERE id IN (${sql.join(batch)})`.execute(
@@ -262,11 +267,6 @@ export async function loadVersionList(db: Db, row: VersionRow): Promise<TPowerLi
   // Findings naming an item the list does not have go last (as mergeFindings orders them).
   findings.push(...stored.filter((f) => f.item !== null));
   return { title: row.title, items, findings };
-}
-
-/** The findings stored with a version. */
-export function versionFindings(row: VersionRow): TFinding[] {
-  return JSON.parse(row.findings_json) as TFinding[];
 }
 
 /** Parse a stored version's diff. */
