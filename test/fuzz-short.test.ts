@@ -1,6 +1,6 @@
 /**
  * The short endpoint fuzz inside `npm test` (issue 10): every operation of the OpenAPI document gets
- * generated and mutated requests as every role and the anonymous public — 15 per role and
+ * generated and mutated requests as every role and the anonymous public — 10 per role and
  * operation by default (FUZZ_SHORT_RUNS changes it; QUANZE_PROPERTY_SEED picks the seed) — and every answer is held
  * to the oracles of test/fuzz/body-oracles.ts: no 5xx, no stack trace, SQL or internal error name in
  * the body, every refusal problem+json. `npm run test:fuzz` is the long version.
@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzEndpoints } from './fuzz/endpoint-fuzz.js';
 
-const perRole = Number(process.env.FUZZ_SHORT_RUNS) > 0 ? Number(process.env.FUZZ_SHORT_RUNS) : 15;
+const perRole = Number(process.env.FUZZ_SHORT_RUNS) > 0 ? Number(process.env.FUZZ_SHORT_RUNS) : 10;
 // One fixed seed like every property of the suite (test/helpers/property-seed.ts); QUANZE_PROPERTY_SEED explores others.
 const configuredSeed = process.env.QUANZE_PROPERTY_SEED ?? '20261203';
 const seed = configuredSeed === 'random' ? Date.now() % 2 ** 31 : Number(configuredSeed);
