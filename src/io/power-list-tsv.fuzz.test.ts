@@ -157,7 +157,10 @@ describe('readPowerListTsv fuzzed', () => {
     const body = BUNDLED_TEXT.replace(/^\n\n柳州市国家保密局权责清单/, '');
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        const mutated = mutate(body, mutations).replace(/"/g, '');
+        // The quoted title stays a cell of its own: a mutation that joins it to the next line makes
+        // `"标题"序号` — malformed quoting, whose quotes csv-parse (relax_quotes) keeps as written.
+        const cut = mutate(body, mutations).replace(/"/g, '');
+        const mutated = /^[\t\n]/.test(cut) ? cut : `\n${cut}`;
         expect(outcomeOf(`"标题"${mutated}`)).toEqual(outcomeOf(`标题${mutated}`));
       }),
       { numRuns: propertyRuns(500) },
