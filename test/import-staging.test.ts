@@ -133,6 +133,21 @@ describe.each(dialectsUnderTest())('list imports on %s', (dialect) => {
     expect(published.version.no).toBe(2);
     expect(published.list.items).toHaveLength(60);
     expect((await searchPowerItems(ctx, 'lz', { q: '第3号' })).items.map((i) => i.no)).toEqual([3]);
+    // Each item keeps its own linter findings; the version row only those about no item.
+    const row = await database.db
+      .selectFrom('power_list_versions')
+      .select(['id', 'findings_json', 'finding_count'])
+      .where('version_no', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(row.findings_json) as { item: number | null }[]).every((f) => f.item === null)).toBe(true);
+    const items = await database.db
+      .selectFrom('power_list_items')
+      .select(['findings_json', 'finding_count'])
+      .where('version_id', '=', row.id)
+      .execute();
+    const own = items.map((i) => JSON.parse(i.findings_json ?? 'null') as unknown[]);
+    expect(own.every((findings, i) => Array.isArray(findings) && findings.length === items[i]?.finding_count)).toBe(true);
+    expect(own.reduce((n, findings) => n + findings.length, 0) + JSON.parse(row.findings_json).length).toBe(row.finding_count);
   });
 
   it('a failure half-way leaves no visible part of the version, and no staged rows', async () => {
