@@ -112,7 +112,9 @@ const linksOfCase = preparedQuery<{ caseId: string }, { from_case_id: string; to
     .selectFrom('case_links')
     .select(['from_case_id', 'to_case_id'])
     .where((eb) => eb.or([eb('from_case_id', '=', p('caseId')), eb('to_case_id', '=', p('caseId'))]))
-    .orderBy('created_at'),
+    // links made in the same millisecond keep one order on every database
+    .orderBy('created_at')
+    .orderBy('id'),
 );
 
 /** The users who took actions of the given types on a case (the investigators of the independent-review rule). */
