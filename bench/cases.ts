@@ -35,50 +35,15 @@ import { assignRole } from '../src/services/roles/assign-role.js';
 import { createUser } from '../src/services/users/create-user.js';
 import { openDatabase } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { prepareTeam, startServeChild } from '../test/helpers/serve-child.js';
+import { prepareTeam, shanghaiToday, startServeChild } from '../test/helpers/serve-child.js';
+import { inspectionSteps, openInspectionBody } from '../test/load/case-walk.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const PASSWORD = 'Bench-Passphrase-Quanze-2026';
 const BUNDLED = path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv');
 
-/** The dates of a case started today: inspection two working days ahead is always within 1–2. */
-function inspectionSteps(today: string, inspectionOn: string, noticeAt: string) {
-  const certified = { certificatesShown: true };
-  return [
-    { action: 'send-notice', facts: { noticeAt, method: '书面通知', inspectionOn, inspectors: '执法员甲、执法员乙' } },
-    {
-      action: 'inspect',
-      facts: {
-        inspectedOn: today,
-        ...certified,
-        items: ['涉密人员管理'],
-        findings: '制度不健全',
-        opinion: '限期整改',
-        rectificationRequired: true,
-        rectifyBy: '2026-12-31',
-        seriousHazard: true,
-      },
-    },
-    { action: 'reinspect', facts: { reinspectedOn: today, ...certified, result: '已整改部分问题' } },
-    { action: 'rectification-failed', facts: { checkedOn: today, result: '尚未完成', rectifyBy: '2026-12-31' } },
-    { action: 'reinspect', facts: { reinspectedOn: today, ...certified, result: '已全部完成整改' } },
-    { action: 'confirm-rectified', facts: { confirmedOn: today, result: '整改完成' } },
-    { action: 'close', facts: { summary: '检查工作结束', archivedOn: today } },
-  ];
-}
 const TRANSITIONS_PER_CASE = 7;
-
-function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function nextWorkingDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while ([0, 6].includes(d.getUTCDay()));
-  return d.toISOString().slice(0, 10);
-}
 
 async function prepareDatabase(file: string) {
   const database = openDatabase({ kind: 'sqlite', file });
@@ -112,10 +77,10 @@ async function inProcess(synchronous: 'NORMAL' | 'FULL', withView = false): Prom
   try {
     await sql.raw(`PRAGMA synchronous = ${synchronous}`).execute(database.db);
     const today = shanghaiToday();
-    const steps = inspectionSteps(today, nextWorkingDay(nextWorkingDay(today)), new Date().toISOString());
+    const steps = inspectionSteps(today, new Date().toISOString());
     const opened: TCase[] = [];
     for (let i = 0; i < CASES; i++) {
-      opened.push(await openCase(ctx, { itemNo: 4, parties: [], officerIds, facts: { plannedOn: today, content: '基准测试检查' } }));
+      opened.push(await openCase(ctx, openInspectionBody(today, officerIds)));
     }
     const start = performance.now();
     const cpuStart = process.cpuUsage();
@@ -154,7 +119,7 @@ async function storageFloor(synchronous: 'NORMAL' | 'FULL'): Promise<number> {
   const today = shanghaiToday();
   const ids: string[] = [];
   for (let i = 0; i < CASES; i++) {
-    ids.push((await openCase(ctx, { itemNo: 4, parties: [], officerIds, facts: { plannedOn: today, content: '基准测试检查' } })).id);
+    ids.push((await openCase(ctx, openInspectionBody(today, officerIds))).id);
   }
   await database.close();
   const db = new SQLite(file);
@@ -288,8 +253,8 @@ async function overHttp(): Promise<{ rate: number; p99: number; errors: number; 
   try {
     const headers = { ...(team.sessions[0]?.headers ?? {}), 'content-type': 'application/json' };
     const today = shanghaiToday();
-    const steps = inspectionSteps(today, nextWorkingDay(nextWorkingDay(today)), new Date().toISOString());
-    const openBody = JSON.stringify({ itemNo: 4, parties: [], officerIds, facts: { plannedOn: today, content: '基准测试检查' } });
+    const steps = inspectionSteps(today, new Date().toISOString());
+    const openBody = JSON.stringify(openInspectionBody(today, officerIds));
     let transitions = 0;
     const requests = [
       {

@@ -6,6 +6,8 @@
  * a run before a long holiday would not find.
  */
 
+import type { TOpenCaseRequest } from '../../src/contracts/cases.js';
+
 export const INSPECTION_ITEM_NO = 4;
 
 export interface CaseStep {
@@ -21,7 +23,7 @@ function addDays(date: string, days: number): string {
 }
 
 /** The body of POST /api/v1/cases for an inspection case. */
-export function openInspectionBody(today: string, officerIds: string[]): Record<string, unknown> {
+export function openInspectionBody(today: string, officerIds: string[]): TOpenCaseRequest {
   return { itemNo: INSPECTION_ITEM_NO, parties: [], officerIds, facts: { plannedOn: today, content: '负载测试检查' } };
 }
 
