@@ -13,7 +13,10 @@ const orgsNamedAfter = preparedQuery<{ from: string; to: string }, { code: strin
   db.selectFrom('organisations').select('code').where('code', '>=', p('from')).where('code', '<', p('to')).orderBy('code'),
 );
 const rename = preparedWrite<{ code: string; name: string }>((db, p) =>
-  db.updateTable('organisations').set({ name: p('name') }).where('code', '=', p('code')),
+  db
+    .updateTable('organisations')
+    .set({ name: p('name') })
+    .where('code', '=', p('code')),
 );
 
 describe.each(dialectsUnderTest())('prepared queries on %s', (dialect) => {
@@ -24,7 +27,14 @@ describe.each(dialectsUnderTest())('prepared queries on %s', (dialect) => {
     await database.db
       .insertInto('organisations')
       .values(
-        ['pa', 'pb', 'pc'].map((code) => ({ id: `id-${code}`, code, name: `机构${code}`, parent_id: null, doc_prefix: null, created_at: at })),
+        ['pa', 'pb', 'pc'].map((code) => ({
+          id: `id-${code}`,
+          code,
+          name: `机构${code}`,
+          parent_id: null,
+          doc_prefix: null,
+          created_at: at,
+        })),
       )
       .execute();
   });
