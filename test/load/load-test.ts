@@ -23,7 +23,8 @@
  *   LOAD_SECONDS=10 LOAD_CONNECTIONS=16 npx tsx test/load/load-test.ts
  *   LOAD_PG=1 QUANZE_TEST_PG_URL=postgres://… npm run test:load
  */
-import { spawnSync } from 'node:child_process';
+
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,11 +182,19 @@ async function heapUsedBytes(url: string): Promise<number | null> {
   return value ? Number(value) : null;
 }
 
-/** Idle for SETTLE_SECONDS (the server finishes what it deferred, the allocator gives back what it can), then measure. */
-async function settledMemory(url: string, pid: number): Promise<{ rss: number; heap: number | null }> {
+/**
+ * Idle for SETTLE_SECONDS (the server finishes what it deferred), collect the garbage (SIGUSR2, see
+ * collect-garbage-on-signal.mjs), give the allocator a moment to hand pages back, then measure.
+ */
+async function settledMemory(url: string, child: ChildProcess): Promise<{ rss: number; heap: number | null }> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
-  return { rss: rssBytes(pid), heap: await heapUsedBytes(url) };
+  child.kill('SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return { rss: rssBytes(child.pid as number), heap: await heapUsedBytes(url) };
 }
+
+/** Node flags of the server child: a full collection on SIGUSR2, for settledMemory. */
+const GC_ON_SIGNAL = ['--expose-gc', '--import', path.join(import.meta.dirname, 'collect-garbage-on-signal.mjs')];
 
 async function drive(url: string, requests: AutocannonRequest[], seconds: number) {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, requests, timeout: 10 });
@@ -244,14 +253,14 @@ async function main(): Promise<boolean> {
   const failures: string[] = [];
   try {
     const team = await prepareTeam(target, { officers: 2, sessionsPerOfficer: 16 });
-    const { url, child } = await startServeChild(target, dir);
+    const { url, child } = await startServeChild(target, dir, { nodeArgs: GC_ON_SIGNAL });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pid = child.pid as number;
     const listed = (await (await fetch(`${url}/api/v1/powerlists/items`)).json()) as { items: { no: number }[] };
     const itemNos = listed.items.map((i) => i.no);
     const warm = newTally();
     const warmResult = await drive(url, mix(team, itemNos, warm), WARMUP_SECONDS);
-    const start = await settledMemory(url, pid);
+    const start = await settledMemory(url, child);
 
     const tally = newTally();
     // The resident memory every few seconds of the run: growth that levels off is the heap finding
@@ -260,7 +269,7 @@ async function main(): Promise<boolean> {
     const sampler = setInterval(() => curve.push(rssBytes(pid)), Math.max(1000, (SECONDS * 1000) / 12));
     const result = await drive(url, mix(team, itemNos, tally), SECONDS);
     clearInterval(sampler);
-    const end = await settledMemory(url, pid);
+    const end = await settledMemory(url, child);
     child.kill('SIGTERM');
     const exitCode = await exited;
 
