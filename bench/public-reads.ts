@@ -24,19 +24,10 @@ const mode = process.argv[2];
 
 if (mode === 'product') {
   // A child: the product on a fresh SQLite database, as `quanze serve` starts it.
-  const { loadConfig } = await import('../src/config/env.js');
-  const { startServer } = await import('../src/http/start-server.js');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-reads-'));
-  const config = {
-    ...loadConfig({}),
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'sqlite' as const, file: path.join(dir, 'quanze.db') },
-    logLevel: 'warn' as const,
-  };
-  const server = await startServer(config, { onSetupLink: () => {} });
+  const { startBenchProduct } = await import('./product-server.js');
+  const { server, dir, url } = await startBenchProduct('quanze-bench-reads-');
   reportCpuOnRequest();
-  process.stdout.write(`READY ${server.url.replace('localhost', '127.0.0.1')}\n`);
+  process.stdout.write(`READY ${url}\n`);
   process.on('SIGTERM', async () => {
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -154,20 +154,11 @@ async function importChild(file: string, targetJson: string): Promise<void> {
 
 /** A child: the product serving HTTP on a fresh SQLite database; "import" on stdin imports the file in this process. */
 async function serveChild(file: string): Promise<void> {
-  const { loadConfig } = await import('../src/config/env.js');
-  const { startServer } = await import('../src/http/start-server.js');
+  const { startBenchProduct } = await import('./product-server.js');
   const { importPowerList } = await import('../src/services/catalog/import-power-list.js');
   const { createContext, SYSTEM } = await import('../src/services/context.js');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-serve-'));
-  const config = {
-    ...loadConfig({}),
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'sqlite' as const, file: path.join(dir, 'quanze.db') },
-    logLevel: 'warn' as const,
-  };
-  const server = await startServer(config, { onSetupLink: () => {} });
-  process.stdout.write(`READY ${server.url.replace('localhost', '127.0.0.1')}\n`);
+  const { server, dir, url } = await startBenchProduct('quanze-bench-serve-');
+  process.stdout.write(`READY ${url}\n`);
   for await (const line of readline.createInterface({ input: process.stdin })) {
     if (line !== 'import') break;
     const ctx = createContext(server.db, SYSTEM);
