@@ -21,6 +21,7 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 import { verifyAuditLog } from '../src/services/audit/verify-audit-log.js';
 import { registerOfficer } from '../src/services/officers/register-officer.js';
 import { createAccount, multipartBody, type SignedIn, signIn, systemContext, uniqueName } from './helpers/access-fixtures.js';
+import { caseWriteCounts } from './helpers/case-fixtures.js';
 import { shanghaiToday } from './helpers/serve-child.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { inspectionSteps, openInspectionBody } from './load/case-walk.js';
@@ -248,23 +249,11 @@ describe('a full disk during writes', () => {
     expect(stored.size).toBe(acked.size);
     for (const [id, version] of acked) expect(stored.get(id), id).toBe(version);
     // Nothing half-written: each case has as many events as its version, and an audit record per event.
-    const events = await server.db
-      .selectFrom('case_events')
-      .select(['case_id'])
-      .select((eb) => eb.fn.countAll().as('n'))
-      .groupBy('case_id')
-      .execute();
-    expect(events.length).toBe(stored.size);
-    for (const e of events) expect(Number(e.n), e.case_id).toBe(stored.get(e.case_id));
-    const audits = await server.db
-      .selectFrom('audit_log')
-      .select(['target_id'])
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('target_type', '=', 'case')
-      .groupBy('target_id')
-      .execute();
-    for (const a of audits) expect(Number(a.n), String(a.target_id)).toBeGreaterThanOrEqual(stored.get(String(a.target_id)) ?? 0);
-    expect(audits.length).toBe(stored.size);
+    const counts = await caseWriteCounts(server.db);
+    expect(counts.events.size).toBe(stored.size);
+    for (const [caseId, n] of counts.events) expect(n, caseId).toBe(stored.get(caseId));
+    for (const [caseId, n] of counts.audits) expect(n, caseId).toBeGreaterThanOrEqual(stored.get(caseId) ?? 0);
+    expect(counts.audits.size).toBe(stored.size);
     const versions = await server.db.selectFrom('power_list_versions').select('version_no').execute();
     expect(versions.map((v) => Number(v.version_no)).sort()).toEqual([1, 2]);
     expect((await verifyAuditLog(systemContext(server.db))).ok).toBe(true);

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { verifyAuditLog } from '../../src/services/audit/verify-audit-log.js';
 import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
 import { type SignedIn, systemContext } from '../helpers/access-fixtures.js';
+import { caseWriteCounts } from '../helpers/case-fixtures.js';
 import { type ChildTarget, freshChildTarget, prepareTeam, shanghaiToday, startServeChild, type Team } from '../helpers/serve-child.js';
 
 type Target = ChildTarget;
@@ -94,21 +95,7 @@ async function check(target: Target, acked: Map<string, number>): Promise<Verdic
       const stored = versions.get(id);
       if (stored === undefined || stored < version) missing.push(`${id}: acknowledged v${version}, stored ${stored ?? 'nothing'}`);
     }
-    const events = await db
-      .selectFrom('case_events')
-      .select(['case_id'])
-      .select((eb) => eb.fn.countAll().as('n'))
-      .groupBy('case_id')
-      .execute();
-    const eventCount = new Map(events.map((e) => [e.case_id, Number(e.n)]));
-    const audits = await db
-      .selectFrom('audit_log')
-      .select(['target_id'])
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('target_type', '=', 'case')
-      .groupBy('target_id')
-      .execute();
-    const auditCount = new Map(audits.map((a) => [a.target_id, Number(a.n)]));
+    const { events: eventCount, audits: auditCount } = await caseWriteCounts(db);
     const halfWritten: string[] = [];
     for (const [id, version] of versions) {
       const n = eventCount.get(id) ?? 0;

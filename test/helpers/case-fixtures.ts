@@ -5,6 +5,7 @@
  */
 import type { TCase } from '../../src/contracts/cases.js';
 import { registerOfficer } from '../../src/services/officers/register-officer.js';
+import type { Db } from '../../src/store/database.js';
 import { createAccount, type SignedIn, signIn, systemContext, uniqueName } from './access-fixtures.js';
 import type { TestServer } from './test-server.js';
 
@@ -84,4 +85,28 @@ export async function act(
   });
   if (response.status !== 200) throw new Error(`${action} → ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/**
+ * How many events each case has and how many audit records name each case — what the crash, load
+ * and disk-full checks compare with the versions to find a half-written case.
+ */
+export async function caseWriteCounts(db: Db): Promise<{ events: Map<string, number>; audits: Map<string, number> }> {
+  const events = await db
+    .selectFrom('case_events')
+    .select(['case_id'])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .groupBy('case_id')
+    .execute();
+  const audits = await db
+    .selectFrom('audit_log')
+    .select(['target_id'])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('target_type', '=', 'case')
+    .groupBy('target_id')
+    .execute();
+  return {
+    events: new Map(events.map((e) => [e.case_id, Number(e.n)])),
+    audits: new Map(audits.map((a) => [String(a.target_id), Number(a.n)])),
+  };
 }

@@ -32,6 +32,7 @@ import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../../src/config/env.js';
 import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
 import type { SignedIn } from '../helpers/access-fixtures.js';
+import { caseWriteCounts } from '../helpers/case-fixtures.js';
 import {
   type ChildTarget,
   childServerEnv,
@@ -210,13 +211,7 @@ async function checkDatabase(target: ChildTarget, acked: Map<string, number>, in
   try {
     const db = database.db;
     const rows = await db.selectFrom('cases').select(['id', 'version']).execute();
-    const events = await db
-      .selectFrom('case_events')
-      .select(['case_id'])
-      .select((eb) => eb.fn.countAll().as('n'))
-      .groupBy('case_id')
-      .execute();
-    const eventCount = new Map(events.map((e) => [e.case_id, Number(e.n)]));
+    const { events: eventCount } = await caseWriteCounts(db);
     const versions = new Map(rows.map((r) => [r.id, Number(r.version)]));
     const problems: string[] = [];
     const missing = [...acked].filter(([id, v]) => (versions.get(id) ?? 0) < v);
