@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../src/config/env.js';
 import type { TCase, TCaseListResponse, TProcedure, TRefusal } from '../src/contracts/cases.js';
 import { importCalendarOverrides } from '../src/services/calendar/import-calendar-overrides.js';
 import { importPowerList } from '../src/services/catalog/import-power-list.js';
+import { lockCase } from '../src/store/repositories/cases.repository.js';
 import { createAccount, ensureOrganisation, signIn, systemContext } from './helpers/access-fixtures.js';
 import { act, api, type CaseTeam, createCaseTeam } from './helpers/case-fixtures.js';
 import { dialectsUnderTest } from './helpers/database.js';
@@ -779,6 +780,11 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
     expect(before).toMatchObject({ due: null, calendarComplete: false, missingYears: [2027] });
     expect(before?.explanation).toContain('2027');
 
+    const lockedCalendar = () => server.db.transaction().execute(async (trx) => (await lockCase(trx, kase.id))?.calendar_revision_id);
+    const newestImport = async () =>
+      (await server.db.selectFrom('calendar_revisions').select('id').orderBy('revision_no', 'desc').limit(1).executeTakeFirst())?.id ??
+      null;
+    expect(await lockedCalendar()).toBe(await newestImport());
     const ctx = systemContext(server.db, { clock });
     const result = await importCalendarOverrides(ctx, {
       entries: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
@@ -789,5 +795,9 @@ describe.each(dialectsUnderTest())('cases over HTTP (%s)', (dialect) => {
     const after = (await api<TCase>(server, 'GET', `/api/v1/cases/${kase.id}`, officerA.session)).body;
     expect(after.deadlines.find((d) => d.id === 'decision')).toMatchObject({ due: '2027-01-18', calendarComplete: true });
     expect(after.timeline.at(-1)?.label).toBe('日历变更，重新计算期限');
+    // every case write reads the newest import with the case row itself: none counts with an older calendar
+    const imported = await newestImport();
+    expect(imported).not.toBeNull();
+    expect(await lockedCalendar()).toBe(imported);
   });
 });

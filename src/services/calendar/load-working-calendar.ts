@@ -34,10 +34,19 @@ export async function loadCalendarOverrides(db: Db): Promise<CalendarOverrideSet
 /** The working calendar the installation counts with (base data + overrides), cached until the next import. */
 export async function loadWorkingCalendar(ctx: Pick<ServiceContext, 'db'>): Promise<WorkingCalendar> {
   const latest = await latestCalendarRevision(ctx.db);
-  const key = latest?.id ?? BASE_KEY;
+  return workingCalendarAt(ctx.db, latest?.id ?? null);
+}
+
+/**
+ * The working calendar as of the import `revisionId` (null: none yet), for a caller that has read
+ * the newest import's id itself (a case write reads it with the case row). `db` must see that
+ * import: overrides are loaded from it when the revision is not cached.
+ */
+export async function workingCalendarAt(db: Db, revisionId: string | null): Promise<WorkingCalendar> {
+  const key = revisionId ?? BASE_KEY;
   const hit = cache.get(key);
   if (hit) return hit;
-  const calendar = createWorkingCalendar(chineseDaysData(), latest ? await loadCalendarOverrides(ctx.db) : NO_OVERRIDES);
+  const calendar = createWorkingCalendar(chineseDaysData(), revisionId !== null ? await loadCalendarOverrides(db) : NO_OVERRIDES);
   // A handful of revisions per year: the map stays tiny, but keep it bounded anyway.
   if (cache.size > 32) cache.clear();
   cache.set(key, calendar);

@@ -11,8 +11,7 @@ import type { ServiceContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 import { buildCaseView } from './build-case-view.js';
 import { caseRolesOn, loadCaseFor } from './case-access.js';
-import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
-import { loadCaseCalendar } from './load-case-calendar.js';
+import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 
 /** Extends or suspends the deadline and returns the case. */
 export async function adjustDeadline(
@@ -33,9 +32,8 @@ export async function adjustDeadline(
   if (input.kind === 'suspension' && input.to < input.from) {
     throw new DomainError(ERROR_CODES.validation, '中止结束日不能早于起始日。', { issues: [{ path: ['to'], message: '不能早于起始日' }] });
   }
-  const calendar = await loadCaseCalendar(ctx);
-  const state = await inTransaction(ctx, async (tx) => {
-    const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
+  const { state, calendar } = await inTransaction(ctx, async (tx) => {
+    const { current, calendar } = await lockCaseForWrite(tx, caseId, input.expectedVersion);
     const deadline = current.deadlines.find((d) => d.id === deadlineId);
     if (deadline?.state !== 'running') {
       throw new DomainError(ERROR_CODES.invalidTransition, '该期限不存在或已结束，不能调整。', {
@@ -84,7 +82,7 @@ export async function adjustDeadline(
       after: recomputed.due,
     };
     await commitCaseEvent(tx, current, next, event, now);
-    return next;
+    return { state: next, calendar };
   });
   return buildCaseView(ctx, state, tree, calendar);
 }

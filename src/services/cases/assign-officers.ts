@@ -13,8 +13,7 @@ import { checkAssignment } from './assignment-check.js';
 import { buildCaseView, loadCaseItem } from './build-case-view.js';
 import { caseRolesOn, loadCaseFor } from './case-access.js';
 import { loadOfficersOf } from './case-officers.js';
-import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
-import { loadCaseCalendar } from './load-case-calendar.js';
+import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 
 /** Assigns the officers and returns the case. */
 export async function assignOfficers(ctx: ServiceContext, caseId: string, request: unknown): Promise<TCase> {
@@ -24,9 +23,8 @@ export async function assignOfficers(ctx: ServiceContext, caseId: string, reques
   if (ctx.actor.kind === 'user' && !roles.includes('officer') && !roles.includes('head')) {
     throw new DomainError(ERROR_CODES.forbidden, '指派承办人员须由执法人员或负责人办理。');
   }
-  const calendar = await loadCaseCalendar(ctx);
-  const state = await inTransaction(ctx, async (tx) => {
-    const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
+  const { state, calendar } = await inTransaction(ctx, async (tx) => {
+    const { current, calendar } = await lockCaseForWrite(tx, caseId, input.expectedVersion);
     if (current.status === 'closed') throw new DomainError(ERROR_CODES.invalidTransition, '案件已结案，不能再指派人员。');
     const officers = await loadOfficersOf(tx.db, [current.orgId]);
     const item = await loadCaseItem(tx, current);
@@ -35,7 +33,7 @@ export async function assignOfficers(ctx: ServiceContext, caseId: string, reques
     const next: CaseState = { ...current, officerIds: chosen.map((o) => o.id), version: current.version + 1, updatedAt: now };
     const event: CaseEvent = { type: 'case.officers-assigned', officerIds: next.officerIds, previous: current.officerIds };
     await commitCaseEvent(tx, current, next, event, now);
-    return next;
+    return { state: next, calendar };
   });
   return buildCaseView(ctx, state, tree, calendar);
 }

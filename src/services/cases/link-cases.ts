@@ -14,8 +14,7 @@ import { inTransaction } from '../transaction.js';
 import { buildCaseView } from './build-case-view.js';
 import { loadCaseFor } from './case-access.js';
 import { caseRowToState } from './case-rows.js';
-import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
-import { loadCaseCalendar } from './load-case-calendar.js';
+import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 
 /** Links `caseId` → `otherCaseId` and returns the first case. */
 export async function linkCases(ctx: ServiceContext, caseId: string, request: unknown): Promise<TCase> {
@@ -33,10 +32,9 @@ export async function linkCases(ctx: ServiceContext, caseId: string, request: un
     });
   }
   const other = caseRowToState(otherRow);
-  const calendar = await loadCaseCalendar(ctx);
   try {
-    const state = await inTransaction(ctx, async (tx) => {
-      const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion);
+    const { state, calendar } = await inTransaction(ctx, async (tx) => {
+      const { current, calendar } = await lockCaseForWrite(tx, caseId, input.expectedVersion);
       const now = tx.clock().toISOString();
       await insertCaseLink(tx.db, {
         id: tx.newId(),
@@ -49,7 +47,7 @@ export async function linkCases(ctx: ServiceContext, caseId: string, request: un
       const next: CaseState = { ...current, version: current.version + 1, updatedAt: now };
       const event: CaseEvent = { type: 'case.linked', otherCaseId: other.id, otherNumber: other.number, relation: 'opened-from' };
       await commitCaseEvent(tx, current, next, event, now);
-      return next;
+      return { state: next, calendar };
     });
     return buildCaseView(ctx, state, tree, calendar);
   } catch (error) {

@@ -19,7 +19,7 @@ import type { CaseDeadline } from '../../domain/cases/case.js';
 import type { DeadlineStart } from '../../domain/procedure/types.js';
 import type { ServiceContext } from '../context.js';
 import type { CaseCalendar } from './case-calendar.js';
-import { currentWorkingCalendar } from './working-calendar-source.js';
+import { currentWorkingCalendar, workingCalendarOfRevision } from './working-calendar-source.js';
 
 /** Labels of deadlines whose due date a document sets (整改期限 …), by the template's deadline id. */
 const EXPLICIT_LABELS: Record<string, string> = {
@@ -86,4 +86,9 @@ export function caseCalendarOf(calendar: WorkingCalendar): CaseCalendar {
 /** The calendar the case use cases count with, as it stands now (overrides included). */
 export async function loadCaseCalendar(ctx: ServiceContext): Promise<CaseCalendar> {
   return caseCalendarOf(await currentWorkingCalendar(ctx));
+}
+
+/** The case calendar as of a working-calendar import the caller read in its transaction (see `lockCaseForWrite`). */
+export async function loadCaseCalendarAt(ctx: ServiceContext, revisionId: string | null): Promise<CaseCalendar> {
+  return caseCalendarOf(await workingCalendarOfRevision(ctx, revisionId));
 }

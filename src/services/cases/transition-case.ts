@@ -22,8 +22,7 @@ import { buildCaseView, type LoadedForView, loadCaseItem } from './build-case-vi
 import { caseRolesOn, withCaseReach } from './case-access.js';
 import type { CaseCalendar } from './case-calendar.js';
 import { loadOfficersOf } from './case-officers.js';
-import { commitCaseEvent, lockCaseAtVersion } from './commit-case-event.js';
-import { loadCaseCalendar } from './load-case-calendar.js';
+import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 import { ruleViolated } from './refusal-error.js';
 
 /** Night window of coercive execution (行政强制法第四十三条); 22:00–06:00 Asia/Shanghai. */
@@ -59,15 +58,14 @@ export interface TakenAction {
 export async function takeCaseAction(ctx: ServiceContext, caseId: string, request: TTransitionRequest): Promise<TakenAction> {
   const input = ZTransitionRequest.parse(request);
   const tree = await requireAllowed(ctx, 'cases.write', null);
-  const calendar = await loadCaseCalendar(ctx);
   const actor = ctx.actor;
   const override = input.override
     ? { reason: input.override.reason, rules: input.override.rules.filter((r): r is RuleId => KNOWN_RULES.has(r)) }
     : null;
 
-  const { state, loaded } = await withCaseReach(ctx, () =>
+  const { state, loaded, calendar } = await withCaseReach(ctx, () =>
     inTransaction(ctx, async (tx) => {
-      const current = await lockCaseAtVersion(tx, caseId, input.expectedVersion, { action: 'cases.write', tree });
+      const { current, calendar } = await lockCaseForWrite(tx, caseId, input.expectedVersion, { action: 'cases.write', tree });
       const template = templateById(current.templateId);
       // only a review asks who investigated (the independent-review rule)
       const isReview = template.steps.some((s) => s.id === current.step && s.actions.some((a) => a.id === input.action && a.isReview));
@@ -121,7 +119,7 @@ export async function takeCaseAction(ctx: ServiceContext, caseId: string, reques
       }
       const next = result.state;
       await commitCaseEvent(tx, current, next, result.event, result.event.at);
-      return { state: next, loaded: { item, officers } };
+      return { state: next, loaded: { item, officers }, calendar };
     }),
   );
   return { state, tree, calendar, loaded };
