@@ -40,10 +40,13 @@ import { inspectionSteps, openInspectionBody } from '../test/load/case-walk.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const HTTP_WARM_UP_SECONDS = Number(process.env.BENCH_HTTP_WARM_UP_SECONDS ?? 3);
 const PASSWORD = 'Bench-Passphrase-Quanze-2026';
 const BUNDLED = path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-bureau.tsv');
 
 const TRANSITIONS_PER_CASE = 7;
+/** Cases walked before each in-process run is timed (the JIT's warm-up). */
+const WARM_UP_CASES = Number(process.env.BENCH_WARM_UP_CASES ?? 300);
 
 async function prepareDatabase(file: string) {
   const database = openDatabase({ kind: 'sqlite', file });
@@ -78,28 +81,42 @@ async function inProcess(synchronous: 'NORMAL' | 'FULL', withView = false): Prom
     await sql.raw(`PRAGMA synchronous = ${synchronous}`).execute(database.db);
     const today = shanghaiToday();
     const steps = inspectionSteps(today, new Date().toISOString());
-    const opened: TCase[] = [];
-    for (let i = 0; i < CASES; i++) {
-      opened.push(await openCase(ctx, openInspectionBody(today, officerIds)));
-    }
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    for (const kase of opened) {
-      let version = kase.version;
-      for (const step of steps) {
-        const request = { ...step, expectedVersion: version };
-        version = withView
-          ? (await transitionCase(ctx, kase.id, request)).version
-          : (await takeCaseAction(ctx, kase.id, request)).state.version;
+    const walk = async (cases: readonly TCase[]) => {
+      for (const kase of cases) {
+        let version = kase.version;
+        for (const step of steps) {
+          const request = { ...step, expectedVersion: version };
+          version = withView
+            ? (await transitionCase(ctx, kase.id, request)).version
+            : (await takeCaseAction(ctx, kase.id, request)).state.version;
+        }
       }
+    };
+    const open = async (n: number) => {
+      const opened: TCase[] = [];
+      for (let i = 0; i < n; i++) opened.push(await openCase(ctx, openInspectionBody(today, officerIds)));
+      return opened;
+    };
+    // untimed: V8 compiles the hot path to optimised code over the first few thousand calls, and a
+    // server runs warm; timing the cold start measured the compiler (≈ 20 % fewer transitions/s)
+    await walk(await open(WARM_UP_CASES));
+    // three timed rounds, the median reported: a shared virtual machine varies by ± 5 % from round to round
+    const rounds: { rate: number; cpuMs: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const opened = await open(CASES);
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      await walk(opened);
+      const seconds = (performance.now() - start) / 1000;
+      const cpu = process.cpuUsage(cpuStart);
+      const n = CASES * TRANSITIONS_PER_CASE;
+      rounds.push({ rate: n / seconds, cpuMs: (cpu.user + cpu.system) / 1000 / n });
     }
-    const seconds = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpuStart);
-    const n = CASES * TRANSITIONS_PER_CASE;
+    const median = [...rounds].sort((a, b) => a.rate - b.rate)[1] as { rate: number; cpuMs: number };
     console.log(
-      `  (CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms per transition, wall ${((seconds * 1000) / n).toFixed(2)} ms)`,
+      `  (rounds ${rounds.map((r) => Math.round(r.rate)).join(' / ')} transitions/s; median round: CPU ${median.cpuMs.toFixed(2)} ms, wall ${(1000 / median.rate).toFixed(2)} ms per transition)`,
     );
-    return n / seconds;
+    return median.rate;
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -212,8 +229,11 @@ async function bpmnPeer(synchronous: 'NORMAL' | 'FULL', cases: number): Promise<
   db.pragma(`synchronous = ${synchronous}`);
   db.exec('CREATE TABLE state (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
   const save = db.prepare('INSERT INTO state (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
-  const start = performance.now();
-  for (let c = 0; c < cases; c++) {
+  // warmed up like Quanze: the first cases are walked untimed
+  const warmUp = Math.min(cases, 100);
+  let start = performance.now();
+  for (let c = 0; c < warmUp + cases; c++) {
+    if (c === warmUp) start = performance.now();
     const id = `case-${c}`;
     const engine = new Engine({ name: id, source: BPMN });
     const waiting: { signal: (message?: unknown) => void }[] = [];
@@ -287,6 +307,9 @@ async function overHttp(): Promise<{ rate: number; p99: number; errors: number; 
         },
       })),
     ];
+    // untimed, as in-process: the server's first seconds are its JIT compiling the request path
+    await autocannon({ url: base, connections: 32, duration: HTTP_WARM_UP_SECONDS, requests });
+    transitions = 0;
     const result = await autocannon({ url: base, connections: 32, duration: HTTP_SECONDS, requests });
     return { rate: transitions / HTTP_SECONDS, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
   } finally {
@@ -298,7 +321,7 @@ async function overHttp(): Promise<{ rate: number; p99: number; errors: number; 
 }
 
 console.log(
-  `case transitions: ${CASES} cases × ${TRANSITIONS_PER_CASE} transitions (item 4 inspection), ${os.cpus().length} cores, Node ${process.version}`,
+  `case transitions: ${CASES} cases × ${TRANSITIONS_PER_CASE} transitions (item 4 inspection) after ${WARM_UP_CASES} untimed warm-up cases, ${os.cpus().length} cores, Node ${process.version}`,
 );
 const ONLY = process.env.BENCH_ONLY;
 for (const mode of ONLY === 'profile' ? (['NORMAL'] as const) : ONLY === 'http' ? [] : (['NORMAL', 'FULL'] as const)) {
@@ -326,6 +349,6 @@ if (ONLY === 'http') {
 }
 const http = await overHttp();
 console.log(
-  `HTTP, 32 connections ${HTTP_SECONDS} s: ${Math.round(http.rate)} transitions/s, p99 ${http.p99} ms, ${http.errors} errors, ${http.non2xx} non-2xx  target ≥ 1500/s, p99 ≤ 30 ms: ${http.rate >= 1500 && http.p99 <= 30 ? 'met' : 'MISSED'}`,
+  `HTTP, 32 connections ${HTTP_SECONDS} s after ${HTTP_WARM_UP_SECONDS} s untimed: ${Math.round(http.rate)} transitions/s, p99 ${http.p99} ms, ${http.errors} errors, ${http.non2xx} non-2xx  target ≥ 1500/s, p99 ≤ 30 ms: ${http.rate >= 1500 && http.p99 <= 30 ? 'met' : 'MISSED'}`,
 );
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
