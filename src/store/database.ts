@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  CompiledQuery,
   type Driver,
   Kysely,
   PostgresAdapter,
@@ -73,6 +74,13 @@ class SqliteDialectKeepingErrors extends SqliteDialect {
     const sqlite = this.#sqlite;
     driver.rollbackTransaction = async (connection) => {
       if (sqlite.inTransaction) await rollback(connection);
+    };
+    // Take the write lock when the transaction begins. A deferred BEGIN reads first and asks for the
+    // lock at its first write; if another process (the CLI beside the server) committed in between,
+    // that write fails at once with SQLITE_BUSY — the busy timeout cannot help a stale snapshot.
+    // Our transactions all write, so waiting for the lock up front costs nothing.
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
     return driver;
   }
