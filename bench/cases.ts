@@ -33,7 +33,7 @@ import { registerOfficer } from '../src/services/officers/register-officer.js';
 import { seedOrganisations } from '../src/services/organisations/seed-organisations.js';
 import { assignRole } from '../src/services/roles/assign-role.js';
 import { createUser } from '../src/services/users/create-user.js';
-import { openDatabase } from '../src/store/database.js';
+import { openDatabase, SQLITE_PRAGMAS } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { prepareTeam, shanghaiToday, startServeChild } from '../test/helpers/serve-child.js';
 import { inspectionSteps, openInspectionBody } from '../test/load/case-walk.js';
@@ -47,6 +47,14 @@ const BUNDLED = path.join(PROJECT_ROOT, 'data', 'powerlists', 'liuzhou-secrecy-b
 const TRANSITIONS_PER_CASE = 7;
 /** Cases walked before each in-process run is timed (the JIT's warm-up). */
 const WARM_UP_CASES = Number(process.env.BENCH_WARM_UP_CASES ?? 300);
+
+/** A SQLite connection set up as the product sets up its own, at the given durability. */
+function sqliteLikeQuanze(file: string, synchronous: 'NORMAL' | 'FULL'): SQLite.Database {
+  const db = new SQLite(file);
+  for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
+  db.pragma(`synchronous = ${synchronous}`);
+  return db;
+}
 
 async function prepareDatabase(file: string) {
   const database = openDatabase({ kind: 'sqlite', file });
@@ -139,9 +147,7 @@ async function storageFloor(synchronous: 'NORMAL' | 'FULL'): Promise<number> {
     ids.push((await openCase(ctx, openInspectionBody(today, officerIds))).id);
   }
   await database.close();
-  const db = new SQLite(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  const db = sqliteLikeQuanze(file, synchronous);
   const audit = db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Record<string, unknown>;
   const event = db.prepare('SELECT * FROM case_events LIMIT 1').get() as Record<string, unknown>;
   const readCase = db.prepare('SELECT * FROM cases WHERE id = ?');
@@ -194,9 +200,7 @@ async function storageFloor(synchronous: 'NORMAL' | 'FULL'): Promise<number> {
 
 function bareCommits(synchronous: 'NORMAL' | 'FULL'): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-bare-'));
-  const db = new SQLite(path.join(dir, 'bare.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  const db = sqliteLikeQuanze(path.join(dir, 'bare.db'), synchronous);
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
   const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
   const commit = db.transaction((body: string) => insert.run(body));
@@ -224,9 +228,7 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 /** The same 7 steps in bpmn-engine, the engine's state written to SQLite after every step. */
 async function bpmnPeer(synchronous: 'NORMAL' | 'FULL', cases: number): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanze-bench-bpmn-'));
-  const db = new SQLite(path.join(dir, 'bpmn.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  const db = sqliteLikeQuanze(path.join(dir, 'bpmn.db'), synchronous);
   db.exec('CREATE TABLE state (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
   const save = db.prepare('INSERT INTO state (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body');
   // warmed up like Quanze: the first cases are walked untimed

@@ -32,21 +32,26 @@ export interface OpenedDatabase {
 // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** How every SQLite connection of the product is set up (the benchmarks' own connections too). */
+export const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+  'synchronous = NORMAL',
+  // Copy the WAL back into the database every ≈ 40 MB instead of SQLite's default ≈ 4 MB: a case
+  // write adds ≈ 15 pages, mostly the same hot ones (index tails, the chain head), which a rarer
+  // checkpoint copies once instead of many times (+6 % case transitions/s, docs/operators/benchmarks.md).
+  'wal_autocheckpoint = 10000',
+  // and cut the WAL file back to 64 MB after a checkpoint, should a long reader have let it grow
+  'journal_size_limit = 67108864',
+] as const;
+
 /** Open a Kysely instance for the configured target. The SQLite file's folder is created. */
 export function openDatabase(target: DatabaseTarget): OpenedDatabase {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new SQLite(target.file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    // Copy the WAL back into the database every ≈ 40 MB instead of SQLite's default ≈ 4 MB: a case
-    // write adds ≈ 15 pages, mostly the same hot ones (index tails, the chain head), which a rarer
-    // checkpoint copies once instead of many times (+6 % case transitions/s, docs/operators/benchmarks.md).
-    // The WAL file is cut back to 64 MB after a checkpoint should a long reader have let it grow.
-    sqlite.pragma('wal_autocheckpoint = 10000');
-    sqlite.pragma('journal_size_limit = 67108864');
+    for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
     const db = new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite, { database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
