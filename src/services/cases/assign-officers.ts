@@ -12,7 +12,7 @@ import { inTransaction } from '../transaction.js';
 import { checkAssignment } from './assignment-check.js';
 import { buildCaseView, loadCaseItem } from './build-case-view.js';
 import { caseRolesOn, loadCaseFor } from './case-access.js';
-import { loadOfficersOf } from './case-officers.js';
+import { loadCaseOfficers } from './case-officers.js';
 import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 
 /** Assigns the officers and returns the case. */
@@ -26,7 +26,7 @@ export async function assignOfficers(ctx: ServiceContext, caseId: string, reques
   const { state, calendar } = await inTransaction(ctx, async (tx) => {
     const { current, calendar } = await lockCaseForWrite(tx, caseId, input.expectedVersion);
     if (current.status === 'closed') throw new DomainError(ERROR_CODES.invalidTransition, '案件已结案，不能再指派人员。');
-    const officers = await loadOfficersOf(tx.db, [current.orgId]);
+    const officers = await loadCaseOfficers(tx.db, current.orgId, input.officerIds);
     const item = await loadCaseItem(tx, current);
     const chosen = checkAssignment(input.officerIds, officers, current.parties, item, calendar.localDateOf(tx.clock()));
     const now = tx.clock().toISOString();

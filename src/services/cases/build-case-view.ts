@@ -13,7 +13,7 @@ import type { ServiceContext } from '../context.js';
 import { citationNoticesOf, registryCheckFor } from '../legal-sources/live-findings.js';
 import { caseRolesOn, mayOn } from './case-access.js';
 import type { CaseCalendar } from './case-calendar.js';
-import { type CaseOfficer, loadOfficersOf } from './case-officers.js';
+import { type CaseOfficer, loadCaseOfficers } from './case-officers.js';
 import { caseRowToState } from './case-rows.js';
 import { presentCase } from './present-case.js';
 
@@ -64,7 +64,7 @@ export async function buildCaseView(
   loaded: LoadedForView = {},
 ): Promise<TCase> {
   const [officers, events, linkRows, current, item] = await Promise.all([
-    loaded.officers ?? loadOfficersOf(ctx.db, [state.orgId]),
+    loaded.officers ?? loadCaseOfficers(ctx.db, state.orgId, state.officerIds),
     listCaseEvents(ctx.db, state.id),
     listCaseLinks(ctx.db, state.id),
     latestVersionNo(ctx.db, state.orgId),

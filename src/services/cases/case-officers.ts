@@ -3,17 +3,36 @@
  */
 import type { OfficerOnCase } from '../../domain/supervision/rules.js';
 import type { Db } from '../../store/database.js';
-import { listOfficersWithConflictParties } from '../../store/repositories/officers.repository.js';
+import { listOfficersByIdWithConflictParties, listOfficersWithConflictParties } from '../../store/repositories/officers.repository.js';
 import { certificateOf } from '../officers/present-officer.js';
 import type { OfficerView } from './present-case.js';
 
 export type CaseOfficer = OfficerOnCase & OfficerView;
 
-/** The officers of an organisation by id (all of them, to resolve names and check assignments). */
+type OfficerConflictRow = Awaited<ReturnType<typeof listOfficersWithConflictParties>>[number];
+
+/** The officers of organisations by id (all of them: the case list names every case's officers). */
 export async function loadOfficersOf(db: Db, orgIds: readonly string[]): Promise<Map<string, CaseOfficer>> {
+  return officersByIdOf((await Promise.all(orgIds.map((orgId) => listOfficersWithConflictParties(db, orgId)))).flat());
+}
+
+/**
+ * The officers one case needs: those of its organisation among `officerIds` (the case's, or the ones
+ * being assigned) and the acting user's own officer record. Ids of other organisations' officers are
+ * left out, as unknown ones are.
+ */
+export async function loadCaseOfficers(
+  db: Db,
+  orgId: string,
+  officerIds: readonly string[],
+  actorUserId: string | null = null,
+): Promise<Map<string, CaseOfficer>> {
+  return officersByIdOf(await listOfficersByIdWithConflictParties(db, { orgId, officerIds, userId: actorUserId }));
+}
+
+function officersByIdOf(rows: readonly OfficerConflictRow[]): Map<string, CaseOfficer> {
   const byId = new Map<string, CaseOfficer>();
   const conflicts = new Map<string, string[]>();
-  const rows = (await Promise.all(orgIds.map((orgId) => listOfficersWithConflictParties(db, orgId)))).flat();
   for (const row of rows) {
     let parties = conflicts.get(row.id);
     if (!parties) {

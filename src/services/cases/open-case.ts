@@ -24,7 +24,7 @@ import { inTransaction } from '../transaction.js';
 import { checkAssignment } from './assignment-check.js';
 import { buildCaseView } from './build-case-view.js';
 import { caseRolesOn } from './case-access.js';
-import { loadOfficersOf } from './case-officers.js';
+import { loadCaseOfficers } from './case-officers.js';
 import { stateColumns } from './case-rows.js';
 import { loadCaseCalendar } from './load-case-calendar.js';
 
@@ -60,7 +60,7 @@ export async function openCase(ctx: ServiceContext, request: TOpenCaseRequest): 
   const calendar = await loadCaseCalendar(ctx);
   const now = ctx.clock();
   const today = calendar.localDateOf(now);
-  const officers = await loadOfficersOf(ctx.db, [org.id]);
+  const officers = await loadCaseOfficers(ctx.db, org.id, input.officerIds);
   const source = input.openedFrom ? await findCase(ctx.db, input.openedFrom) : undefined;
   if (input.openedFrom && source?.org_id !== org.id) {
     throw new DomainError(ERROR_CODES.validation, '来源案件不存在或不属于本机构。', {

@@ -21,7 +21,7 @@ import { inTransaction } from '../transaction.js';
 import { buildCaseView, type LoadedForView, loadCaseItem } from './build-case-view.js';
 import { caseRolesOn, withCaseReach } from './case-access.js';
 import type { CaseCalendar } from './case-calendar.js';
-import { loadOfficersOf } from './case-officers.js';
+import { loadCaseOfficers } from './case-officers.js';
 import { commitCaseEvent, lockCaseForWrite } from './commit-case-event.js';
 import { ruleViolated } from './refusal-error.js';
 
@@ -71,7 +71,7 @@ export async function takeCaseAction(ctx: ServiceContext, caseId: string, reques
       const isReview = template.steps.some((s) => s.id === current.step && s.actions.some((a) => a.id === input.action && a.isReview));
       const [item, officers, investigatorUserIds] = await Promise.all([
         loadCaseItem(tx, current),
-        loadOfficersOf(tx.db, [current.orgId]),
+        loadCaseOfficers(tx.db, current.orgId, current.officerIds, actor.kind === 'user' ? actor.id : null),
         isReview ? investigatorsOf(tx.db, current) : Promise.resolve([]),
       ]);
       const actorOfficer = actor.kind === 'user' ? [...officers.values()].find((o) => o.userId === actor.id) : undefined;
