@@ -7,21 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseOfficers, loadOfficersOf } from '../src/services/cases/case-officers.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { declareConflict } from '../src/services/officers/declare-conflict.js';
-import { registerOfficer } from '../src/services/officers/register-officer.js';
 import { seedOrganisations } from '../src/services/organisations/seed-organisations.js';
-import { createAccount, systemContext, uniqueName } from './helpers/access-fixtures.js';
+import { createOfficer, systemContext } from './helpers/access-fixtures.js';
 import { dialectsUnderTest, freshDatabase, type TestDatabase } from './helpers/database.js';
 
 async function officerIn(ctx: ServiceContext, orgCode: string, name: string): Promise<{ id: string; userId: string }> {
-  const account = await createAccount(ctx, { orgCode, displayName: name, grants: [{ role: 'officer', orgCode }] });
-  const officer = await registerOfficer(ctx, {
-    userId: account.id,
-    certificateNumber: uniqueName('GX'),
-    issuingBody: '广西壮族自治区人民政府',
-    validFrom: '2020-01-01',
-    validTo: '2035-12-31',
-  });
-  return { id: officer.id, userId: account.id };
+  const { id, userId } = await createOfficer(ctx, { orgCode, displayName: name });
+  return { id, userId };
 }
 
 describe.each(dialectsUnderTest())('officers of a case (%s)', (dialect) => {

@@ -19,8 +19,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/env.js';
 import { verifyAuditLog } from '../src/services/audit/verify-audit-log.js';
-import { registerOfficer } from '../src/services/officers/register-officer.js';
-import { createAccount, multipartBody, type SignedIn, signIn, systemContext, uniqueName } from './helpers/access-fixtures.js';
+import { createAccount, createOfficer, multipartBody, type SignedIn, signIn, systemContext } from './helpers/access-fixtures.js';
 import { caseWriteCounts } from './helpers/case-fixtures.js';
 import { shanghaiToday } from './helpers/serve-child.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -111,16 +110,9 @@ describe('a full disk during writes', () => {
     const ctx = systemContext(server.db);
     officerIds = [];
     for (let i = 0; i < 2; i++) {
-      const account = await createAccount(ctx, { grants: [{ role: 'officer', orgCode: 'lz' }] });
-      const o = await registerOfficer(ctx, {
-        userId: account.id,
-        certificateNumber: uniqueName('GX'),
-        issuingBody: '广西壮族自治区人民政府',
-        validFrom: '2020-01-01',
-        validTo: '2035-12-31',
-      });
+      const o = await createOfficer(ctx);
       officerIds.push(o.id);
-      if (i === 0) officer = await signIn(ctx, account);
+      if (i === 0) officer = await signIn(ctx, o.account);
     }
     reviewer = await signIn(ctx, await createAccount(ctx, { grants: [{ role: 'legal-reviewer', orgCode: 'lz' }] }));
   });

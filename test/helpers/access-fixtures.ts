@@ -9,6 +9,7 @@ import { createSession } from '../../src/services/auth/create-session.js';
 import { csrfTokenFor } from '../../src/services/auth/csrf-token.js';
 import { createContext, type ServiceContext, type ServiceSettings, SYSTEM } from '../../src/services/context.js';
 import type { Db } from '../../src/services/database-lifecycle.js';
+import { registerOfficer } from '../../src/services/officers/register-officer.js';
 import { createOrganisation } from '../../src/services/organisations/create-organisation.js';
 import { assignRole } from '../../src/services/roles/assign-role.js';
 import { createUser } from '../../src/services/users/create-user.js';
@@ -83,6 +84,27 @@ export async function createAccount(ctx: ServiceContext, spec: AccountSpec = {})
 }
 
 /** Adds an organisation below `parentCode` (e.g. a sibling bureau for cross-organisation checks). */
+
+/** An officer of `orgCode`: an account with the officer role and an enforcement certificate (valid 2020-01-01 … `validTo`). */
+export async function createOfficer(
+  ctx: ServiceContext,
+  spec: { orgCode?: string; displayName?: string; validTo?: string } = {},
+): Promise<{ id: string; userId: string; account: TestAccount }> {
+  const orgCode = spec.orgCode ?? 'lz';
+  const account = await createAccount(ctx, {
+    orgCode,
+    ...(spec.displayName ? { displayName: spec.displayName } : {}),
+    grants: [{ role: 'officer', orgCode }],
+  });
+  const officer = await registerOfficer(ctx, {
+    userId: account.id,
+    certificateNumber: uniqueName('GX'),
+    issuingBody: '广西壮族自治区人民政府',
+    validFrom: '2020-01-01',
+    validTo: spec.validTo ?? '2035-12-31',
+  });
+  return { id: officer.id, userId: account.id, account };
+}
 export async function ensureOrganisation(ctx: ServiceContext, code: string, parentCode: string, name: string): Promise<void> {
   const existing = await ctx.db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirst();
   if (!existing) await createOrganisation(ctx, { code, name, parentCode, documentPrefix: null });

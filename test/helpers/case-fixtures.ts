@@ -4,9 +4,8 @@
  * for the case API of a test server.
  */
 import type { TCase } from '../../src/contracts/cases.js';
-import { registerOfficer } from '../../src/services/officers/register-officer.js';
 import type { Db } from '../../src/store/database.js';
-import { createAccount, type SignedIn, signIn, systemContext, uniqueName } from './access-fixtures.js';
+import { createAccount, createOfficer, type SignedIn, signIn, systemContext, uniqueName } from './access-fixtures.js';
 import type { TestServer } from './test-server.js';
 
 export interface CaseTeam {
@@ -22,15 +21,8 @@ export interface CaseTeam {
 export async function createCaseTeam(server: TestServer, orgCode = 'lz', clock?: () => Date): Promise<CaseTeam> {
   const ctx = systemContext(server.db, clock ? { clock } : {});
   const officer = async (validTo: string) => {
-    const account = await createAccount(ctx, { orgCode, displayName: `执法员${uniqueName('')}`, grants: [{ role: 'officer', orgCode }] });
-    const registered = await registerOfficer(ctx, {
-      userId: account.id,
-      certificateNumber: uniqueName('GX'),
-      issuingBody: '广西壮族自治区人民政府',
-      validFrom: '2020-01-01',
-      validTo,
-    });
-    return { id: registered.id, userId: account.id, session: await signIn(ctx, account) };
+    const made = await createOfficer(ctx, { orgCode, displayName: `执法员${uniqueName('')}`, validTo });
+    return { id: made.id, userId: made.userId, session: await signIn(ctx, made.account) };
   };
   const person = async (role: 'legal-reviewer' | 'head' | 'supervisor') =>
     signIn(

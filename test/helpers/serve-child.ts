@@ -13,8 +13,7 @@ import { PROJECT_ROOT } from '../../src/config/env.js';
 import { seedBundledList } from '../../src/services/catalog/seed-bundled-list.js';
 import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
 import { seedLegalRegistry } from '../../src/services/legal-sources/seed-legal-registry.js';
-import { registerOfficer } from '../../src/services/officers/register-officer.js';
-import { createAccount, type SignedIn, signIn, systemContext, uniqueName } from './access-fixtures.js';
+import { createOfficer, type SignedIn, signIn, systemContext } from './access-fixtures.js';
 
 export type ChildTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -72,16 +71,9 @@ export async function prepareTeam(target: ChildTarget, options: { officers: numb
     const officerIds: string[] = [];
     const sessions: SignedIn[] = [];
     for (let i = 0; i < options.officers; i++) {
-      const account = await createAccount(ctx, { orgCode: 'lz', displayName: `执法员${i}`, grants: [{ role: 'officer', orgCode: 'lz' }] });
-      const officer = await registerOfficer(ctx, {
-        userId: account.id,
-        certificateNumber: uniqueName('GX'),
-        issuingBody: '广西壮族自治区人民政府',
-        validFrom: '2020-01-01',
-        validTo: '2035-12-31',
-      });
+      const officer = await createOfficer(ctx, { orgCode: 'lz', displayName: `执法员${i}` });
       officerIds.push(officer.id);
-      for (let s = 0; s < options.sessionsPerOfficer; s++) sessions.push(await signIn(ctx, account));
+      for (let s = 0; s < options.sessionsPerOfficer; s++) sessions.push(await signIn(ctx, officer.account));
     }
     return { officerIds, sessions };
   } finally {
