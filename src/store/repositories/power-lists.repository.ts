@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { TFinding, TPowerItem, TPowerList, TPowerListDiff } from '../../contracts/power-list.js';
 import { type Db, dialectOf } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { PowerListItemsTable, PowerListVersionsTable } from '../tables/schema.js';
 
 export type VersionRow = PowerListVersionsTable;
@@ -29,14 +30,18 @@ const VERSION_HEADER_COLUMNS = [
 
 /** The highest published version number of an organisation's list, 0 when none. */
 export async function latestVersionNo(db: Db, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('power_list_versions')
-    .select((eb) => eb.fn.max('version_no').as('n'))
-    .where('org_id', '=', orgId)
-    .where('state', '=', 'published')
-    .executeTakeFirst();
+  const [row] = await newestPublishedNo(db, { orgId });
   return Number(row?.n ?? 0);
 }
+
+// every case page asks it (is the case on the current list?): compiled once per dialect
+const newestPublishedNo = preparedQuery<{ orgId: string }, { n: number | null }>((db, p) =>
+  db
+    .selectFrom('power_list_versions')
+    .select((eb) => eb.fn.max<number | null>('version_no').as('n'))
+    .where('org_id', '=', p('orgId'))
+    .where('state', '=', 'published'),
+);
 
 /** Headers (no list body) of every version, newest first. */
 export function listVersionHeaders(db: Db, orgId: string): Promise<VersionHeader[]> {
