@@ -77,8 +77,7 @@ const officersByIdWithConflictParties = preparedQuery<
     .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
     .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
     .where('officers.org_id', '=', p('orgId'))
-    .where((eb) => eb.or([idIn, eb('officers.user_id', '=', p('userId'))]))
-    .orderBy('officers.id');
+    .where((eb) => eb.or([idIn, eb('officers.user_id', '=', p('userId'))]));
 });
 
 // compiled once: the case list reads it
