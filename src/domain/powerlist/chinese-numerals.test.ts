@@ -42,6 +42,17 @@ describe('parseChineseNumber', () => {
   it.each(['', '条', '十十', '一百一百', '百', '万', '一二十', '一百零', '四十五条', '4五', '五万一万'])('%s is no number', (text) => {
     expect(parseChineseNumber(text)).toBeNull();
   });
+
+  // found by the file fuzzer: 第99999999999999999999条 became an article number the contract refuses
+  it.each(['99999999999999999999', '９００７１９９２５４７４０９９３', '九九九九九九九九九九九九九九九九九', '一万亿亿'])(
+    '%s is past 2^53: no number',
+    (text) => {
+      expect(parseChineseNumber(text)).toBeNull();
+    },
+  );
+  it('still reads the largest safe integer', () => {
+    expect(parseChineseNumber(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });
 
 describe('toChineseNumber', () => {

@@ -56,8 +56,15 @@ const ARABIC = /^[0-9０-９]+$/;
  * The value of a number written in Chinese numerals (十五, 一百零五, 两万, 壹佰), Arabic digits (45)
  * or full-width digits (４５), or null when the text is not such a number. Also reads the
  * digit-by-digit form of years (二〇一三) and the colloquial abbreviation 一百五 (= 150).
+ * A number past 2^53 is null too: no article, year or serial is that large, and it could not be
+ * held exactly (第99999999999999999999条 once became an article number the contract refuses).
  */
 export function parseChineseNumber(s: string): number | null {
+  const value = readNumber(s);
+  return value !== null && Number.isSafeInteger(value) ? value : null;
+}
+
+function readNumber(s: string): number | null {
   const text = s.trim();
   if (text === '') return null;
   if (ARABIC.test(text)) {

@@ -3,7 +3,7 @@
  * (data/powerlists/liuzhou-secrecy-bureau.tsv); the texts below are copied from it.
  */
 import { describe, expect, it } from 'vitest';
-import type { TArticleRef } from '../../contracts/power-list.js';
+import { type TArticleRef, ZCitation } from '../../contracts/power-list.js';
 import { readCitationCell } from './build-item.js';
 import type { CellEntry } from './cell-entries.js';
 import {
@@ -256,6 +256,13 @@ describe('article references', () => {
     const parsed = parseCitation(`《中华人民共和国行政处罚法》${header} 行政机关依照本法第三十条的规定办理。`);
     expect(parsed.articles).toEqual(articles);
     expect(parsed.text).toBe('行政机关依照本法第三十条的规定办理。');
+  });
+
+  // found by the file fuzzer (seed 1022976292): the number became an article the contract refuses
+  it('reads no article from a number past 2^53, and keeps the contract', () => {
+    const parsed = parseCitation('第99999999999999999999条《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 应当予以收缴。');
+    expect(parsed.articles.every((a) => Number.isSafeInteger(a.article))).toBe(true);
+    expect(() => ZCitation.parse({ no: null, sameAs: null, truncated: false, ...parsed })).not.toThrow();
   });
 
   it('stops at the space before the text, even when the text starts like a reference', () => {
