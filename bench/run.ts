@@ -25,6 +25,7 @@ import { parseRegistry } from '../src/domain/legal-sources/registry.js';
 import { findStaleCitations } from '../src/domain/legal-sources/stale-citations.js';
 import { lintPowerList } from '../src/domain/powerlist/lint.js';
 import { readPowerListTsv, writePowerListTsv } from '../src/io/power-list-tsv.js';
+import { dropTestDatabase } from '../test/helpers/database.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const TARGET_SECONDS = 5;
@@ -365,7 +366,7 @@ async function main(): Promise<void> {
       try {
         printImport('full import, Postgres', await importInChild(file, { kind: 'postgres', url: url.toString() }));
       } finally {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropTestDatabase(admin, name);
         await admin.end();
       }
     }

@@ -16,7 +16,7 @@ import { backupDatabase } from '../src/services/operations/backup-database.js';
 import { restoreDatabase } from '../src/services/operations/restore-database.js';
 import { type Db, openDatabase } from '../src/store/database.js';
 import { createAccount, systemContext } from './helpers/access-fixtures.js';
-import { dialectsUnderTest, type TestDialect } from './helpers/database.js';
+import { dialectsUnderTest, dropTestDatabase, type TestDialect } from './helpers/database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 /** An empty database of the dialect (no tables), and how to drop it. */
@@ -41,7 +41,7 @@ async function emptyTarget(dialect: TestDialect): Promise<{ target: DatabaseTarg
     drop: async () => {
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropTestDatabase(cleanup, name);
       await cleanup.end();
     },
   };

@@ -61,8 +61,26 @@ export async function freshDatabase(dialect: TestDialect, options: { sqliteParen
       await opened.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      try {
+        await dropTestDatabase(cleanup, name);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
+}
+
+/**
+ * Drops a test database. FORCE ends sessions still connected — but PostgreSQL 15 refuses, for a
+ * non-superuser, when an autovacuum worker happens to be on the fresh database ("must be a member of
+ * the role whose process is being terminated", seen once in CI). A plain DROP DATABASE stops an
+ * autovacuum worker itself (and our own pool is closed by then), so that is the fallback.
+ */
+export async function dropTestDatabase(client: pg.Client, name: string): Promise<void> {
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  }
 }

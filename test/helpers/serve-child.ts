@@ -14,6 +14,7 @@ import { seedBundledList } from '../../src/services/catalog/seed-bundled-list.js
 import { openMigratedDatabase } from '../../src/services/database-lifecycle.js';
 import { seedLegalRegistry } from '../../src/services/legal-sources/seed-legal-registry.js';
 import { createOfficer, type SignedIn, signIn, systemContext } from './access-fixtures.js';
+import { dropTestDatabase } from './database.js';
 
 export type ChildTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -37,7 +38,7 @@ export async function freshChildTarget(
   const name = `${prefix}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await dropTestDatabase(admin, name);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -47,7 +48,7 @@ export async function freshChildTarget(
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropTestDatabase(c, name);
       await c.end();
     },
   };
