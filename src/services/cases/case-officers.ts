@@ -3,13 +3,15 @@
  */
 import type { OfficerOnCase } from '../../domain/supervision/rules.js';
 import type { Db } from '../../store/database.js';
-import { listOfficersByIdWithConflictParties, listOfficersWithConflictParties } from '../../store/repositories/officers.repository.js';
+import {
+  listOfficersByIdWithConflictParties,
+  listOfficersWithConflictParties,
+  type OfficerWithConflictParty,
+} from '../../store/repositories/officers.repository.js';
 import { certificateOf } from '../officers/present-officer.js';
 import type { OfficerView } from './present-case.js';
 
 export type CaseOfficer = OfficerOnCase & OfficerView;
-
-type OfficerConflictRow = Awaited<ReturnType<typeof listOfficersWithConflictParties>>[number];
 
 /** The officers of organisations by id (all of them: the case list names every case's officers). */
 export async function loadOfficersOf(db: Db, orgIds: readonly string[]): Promise<Map<string, CaseOfficer>> {
@@ -30,7 +32,7 @@ export async function loadCaseOfficers(
   return officersByIdOf(await listOfficersByIdWithConflictParties(db, { orgId, officerIds, userId: actorUserId }));
 }
 
-function officersByIdOf(rows: readonly OfficerConflictRow[]): Map<string, CaseOfficer> {
+function officersByIdOf(rows: readonly OfficerWithConflictParty[]): Map<string, CaseOfficer> {
   const byId = new Map<string, CaseOfficer>();
   const conflicts = new Map<string, string[]>();
   for (const row of rows) {

@@ -38,15 +38,25 @@ export async function listOfficers(db: Db, orgIds: readonly string[]): Promise<O
     .execute();
 }
 
+/** An officer with the party id of one declared conflict (null: none): one row per conflict. */
+export type OfficerWithConflictParty = OfficerWithUser & { conflict_party_id: string | null };
+
+/** The officers of an organisation joined with their accounts and their conflicts, as both reads below select them. */
+function officersWithConflicts(db: Db, orgId: string) {
+  return db
+    .selectFrom('officers')
+    .innerJoin('users', 'users.id', 'officers.user_id')
+    .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
+    .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
+    .where('officers.org_id', '=', orgId);
+}
+
 /**
  * Officers of an organisation with the party ids of their declared conflicts, in one query
- * (the case engine reads this on every transition): one row per conflict, or one with null.
+ * (the case list names every case's officers with it): one row per conflict, or one with null.
  */
-export function listOfficersWithConflictParties(
-  db: Db,
-  orgId: string,
-): Promise<(OfficerWithUser & { conflict_party_id: string | null })[]> {
-  return officersWithConflictParties(db, { orgId });
+export function listOfficersWithConflictParties(db: Db, orgId: string): Promise<OfficerWithConflictParty[]> {
+  return officersOfOrg(db, { orgId });
 }
 
 /**
@@ -57,39 +67,23 @@ export function listOfficersWithConflictParties(
 export function listOfficersByIdWithConflictParties(
   db: Db,
   query: { orgId: string; officerIds: readonly string[]; userId: string | null },
-): Promise<(OfficerWithUser & { conflict_party_id: string | null })[]> {
+): Promise<OfficerWithConflictParty[]> {
   // the ids travel as one JSON array, so the statement keeps one shape for any number of them
-  return officersByIdWithConflictParties(db, { orgId: query.orgId, ids: JSON.stringify(query.officerIds), userId: query.userId ?? '' });
+  return officersById(db, { orgId: query.orgId, ids: JSON.stringify(query.officerIds), userId: query.userId ?? '' });
 }
 
 // compiled once per dialect: every case transition and case page runs it
-const officersByIdWithConflictParties = preparedQuery<
-  { orgId: string; ids: string; userId: string },
-  OfficerWithUser & { conflict_party_id: string | null }
->((db, p) => {
+const officersById = preparedQuery<{ orgId: string; ids: string; userId: string }, OfficerWithConflictParty>((db, p) => {
   const idIn =
     dialectOf(db) === 'postgres'
       ? sql<boolean>`${sql.ref('officers.id')} in (select json_array_elements_text(cast(${p('ids')} as json)))`
       : sql<boolean>`${sql.ref('officers.id')} in (select value from json_each(${p('ids')}))`;
-  return db
-    .selectFrom('officers')
-    .innerJoin('users', 'users.id', 'officers.user_id')
-    .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
-    .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
-    .where('officers.org_id', '=', p('orgId'))
-    .where((eb) => eb.or([idIn, eb('officers.user_id', '=', p('userId'))]));
+  return officersWithConflicts(db, p('orgId')).where((eb) => eb.or([idIn, eb('officers.user_id', '=', p('userId'))]));
 });
 
-// compiled once: the case list reads it
-const officersWithConflictParties = preparedQuery<{ orgId: string }, OfficerWithUser & { conflict_party_id: string | null }>((db, p) =>
-  db
-    .selectFrom('officers')
-    .innerJoin('users', 'users.id', 'officers.user_id')
-    .leftJoin('officer_conflicts', 'officer_conflicts.officer_id', 'officers.id')
-    .select([...OFFICER_COLUMNS, 'officer_conflicts.party_id as conflict_party_id'])
-    .where('officers.org_id', '=', p('orgId'))
-    .orderBy('users.display_name')
-    .orderBy('officers.id'),
+// compiled once per dialect: the case list reads it
+const officersOfOrg = preparedQuery<{ orgId: string }, OfficerWithConflictParty>((db, p) =>
+  officersWithConflicts(db, p('orgId')).orderBy('users.display_name').orderBy('officers.id'),
 );
 
 /** Officers of the given organisations whose account is active (for the public notice). */
